@@ -1,0 +1,191 @@
+#include "app/gui/MainWindow.h"
+
+#include "exporters/TemplateError.h"
+#include "exporters/TemplateReader.h"
+#include "model/Document.h"
+#include "model/catalogue/Catalogue.h"
+#include "model/commands/AddResourcesCommand.h"
+#include "model/commands/RemoveResourcesCommand.h"
+#include "model/tree/TreeParseError.h"
+#include "views/ArchitectureScene.h"
+#include "views/CanvasView.h"
+#include "views/PaletteView.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGraphicsItem>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QUndoView>
+
+namespace tributary {
+
+MainWindow::MainWindow(const Catalogue& catalogue, QWidget* parent)
+    : QMainWindow(parent)
+    , m_catalogue(catalogue)
+    , m_document(new Document(catalogue, this))
+    , m_scene(new ArchitectureScene(m_document, this))
+    , m_canvas(new CanvasView(m_scene, this))
+    , m_palette(new PaletteView(catalogue, this))
+{
+    setCentralWidget(m_canvas);
+
+    auto* paletteDock = new QDockWidget(tr("Palette"), this);
+    paletteDock->setObjectName(QStringLiteral("paletteDock"));
+    paletteDock->setWidget(m_palette);
+    addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
+
+    auto* historyDock = new QDockWidget(tr("History"), this);
+    historyDock->setObjectName(QStringLiteral("historyDock"));
+    auto* history = new QUndoView(m_document->undoStack(), historyDock);
+    history->setEmptyLabel(tr("<opened>"));
+    historyDock->setWidget(history);
+    addDockWidget(Qt::RightDockWidgetArea, historyDock);
+
+    createActions();
+    connect(m_palette, &PaletteView::kindActivated, this, &MainWindow::placeKind);
+    connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
+    updateTitle();
+    statusBar()->showMessage(tr("Double-click a kind in the palette to place it."));
+}
+
+QString MainWindow::openFile(const QString& path)
+{
+    try {
+        QStringList warnings;
+        Architecture architecture = TemplateReader::read(path, m_catalogue, &warnings);
+        m_document->resetArchitecture(std::move(architecture));
+        m_document->setFilePath(path);
+        m_canvas->fitAll();
+        statusBar()->showMessage(warnings.isEmpty() ? tr("Opened %1").arg(QFileInfo(path).fileName())
+                                                    : tr("Opened %1 with %2 warnings: %3")
+                                                          .arg(QFileInfo(path).fileName())
+                                                          .arg(warnings.size())
+                                                          .arg(warnings.front()));
+        updateTitle();
+        return {};
+    } catch (const TreeParseError& error) {
+        return error.describe();
+    } catch (const TemplateError& error) {
+        return error.message();
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (mayDiscardChanges())
+        event->accept();
+    else
+        event->ignore();
+}
+
+void MainWindow::createActions()
+{
+    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction* open = fileMenu->addAction(tr("&Open…"), this, &MainWindow::openWithDialog);
+    open->setShortcut(QKeySequence::Open);
+    fileMenu->addSeparator();
+    QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    editMenu->addAction(undo);
+    editMenu->addAction(redo);
+    editMenu->addSeparator();
+    QAction* remove = editMenu->addAction(tr("&Delete"), this, &MainWindow::deleteSelection);
+    remove->setShortcut(QKeySequence::Delete);
+    QAction* selectAll = editMenu->addAction(tr("Select &All"), this, [this] {
+        for (QGraphicsItem* item : m_scene->items())
+            item->setSelected(item->flags() & QGraphicsItem::ItemIsSelectable);
+    });
+    selectAll->setShortcut(QKeySequence::SelectAll);
+
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction* zoomIn = viewMenu->addAction(tr("Zoom &In"), this, [this] { m_canvas->zoomBy(1.25); });
+    zoomIn->setShortcut(QKeySequence::ZoomIn);
+    QAction* zoomOut = viewMenu->addAction(tr("Zoom &Out"), this, [this] { m_canvas->zoomBy(0.8); });
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction* fit = viewMenu->addAction(tr("&Fit to View"), m_canvas, &CanvasView::fitAll);
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+
+    QToolBar* toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->addAction(open);
+    toolBar->addSeparator();
+    toolBar->addAction(undo);
+    toolBar->addAction(redo);
+    toolBar->addAction(remove);
+    toolBar->addSeparator();
+    toolBar->addAction(zoomIn);
+    toolBar->addAction(zoomOut);
+    toolBar->addAction(fit);
+}
+
+void MainWindow::placeKind(const QString& kindId)
+{
+    const ResourceKind* kind = m_catalogue.kind(kindId);
+    if (!kind)
+        return;
+    const QPointF centre = m_canvas->mapToScene(m_canvas->viewport()->rect().center());
+    QPointF position = centre;
+    while (!m_scene->items(QRectF(position, QSizeF(180, 56))).isEmpty())
+        position += QPointF(24, 24);
+    const QString id = m_document->architecture().uniqueResourceId(kind->displayName);
+    const QString problem = m_document->push(
+        new AddResourcesCommand(m_document, {m_catalogue.makeResource(*kind, id, position)}));
+    statusBar()->showMessage(problem.isEmpty() ? tr("Added %1").arg(id) : problem);
+}
+
+void MainWindow::deleteSelection()
+{
+    const QStringList ids = m_scene->selectedResourceIds();
+    if (!ids.isEmpty())
+        m_document->push(new RemoveResourcesCommand(m_document, ids));
+}
+
+void MainWindow::openWithDialog()
+{
+    if (!mayDiscardChanges())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open template"), QString(),
+                                                      tr("Templates (*.yaml *.yml *.json *.template);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const QString problem = openFile(path);
+    if (!problem.isEmpty())
+        QMessageBox::warning(this, tr("Cannot open the template"), problem);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString path = m_document->filePath();
+    const QString name = path.isEmpty() ? tr("Untitled")
+                         : path.startsWith(QLatin1Char(':')) ? QFileInfo(path).fileName() + tr(" (example)")
+                                                              : QFileInfo(path).fileName();
+    setWindowTitle(QStringLiteral("%1[*] — Tributary").arg(name));
+    setWindowModified(m_document->isModified());
+}
+
+bool MainWindow::mayDiscardChanges()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"),
+        tr("The architecture has changes that are not saved (saving arrives with the template writer). Discard them?"),
+        QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+    return answer == QMessageBox::Discard;
+}
+
+} // namespace tributary

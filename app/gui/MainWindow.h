@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QMainWindow>
+
+namespace tributary {
+
+class ArchitectureScene;
+class CanvasView;
+class Catalogue;
+class Document;
+class PaletteView;
+
+/** The main window: canvas in the middle, palette and history docks, file and edit actions. */
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(const Catalogue& catalogue, QWidget* parent = nullptr);
+
+    Document* document() const { return m_document; }
+    ArchitectureScene* scene() const { return m_scene; }
+    CanvasView* canvas() const { return m_canvas; }
+    PaletteView* palette() const { return m_palette; }
+
+    /** Opens a template; on failure keeps the current document and returns why (empty on success). */
+    QString openFile(const QString& path);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void placeKind(const QString& kindId);
+    void deleteSelection();
+    void openWithDialog();
+    void updateTitle();
+    /** Asks whether unsaved changes may be discarded; true when they may. */
+    bool mayDiscardChanges();
+
+    const Catalogue& m_catalogue;
+    Document* m_document;
+    ArchitectureScene* m_scene;
+    CanvasView* m_canvas;
+    PaletteView* m_palette;
+};
+
+} // namespace tributary

@@ -1,0 +1,96 @@
+#include "exporters/TemplateReader.h"
+
+#include "exporters/TemplateError.h"
+#include "model/LogicalId.h"
+#include "model/catalogue/Catalogue.h"
+#include "model/tree/TreeFileReader.h"
+
+#include <cmath>
+
+namespace tributary {
+
+namespace {
+
+constexpr qreal columnWidth = 240;
+constexpr qreal rowHeight = 100;
+
+QString where(const QString& path, const ParsedTree& tree, const std::string& pointer)
+{
+    const auto location = tree.locations.find(pointer);
+    if (location == tree.locations.end() || location->second.line <= 0)
+        return path;
+    return QStringLiteral("%1:%2:%3").arg(path).arg(location->second.line).arg(location->second.column);
+}
+
+std::optional<QPointF> layoutPosition(const JsonTree& layout, const std::string& id)
+{
+    const auto entry = layout.find(id);
+    if (entry == layout.end() || !entry->is_array() || entry->size() != 2 || !(*entry)[0].is_number()
+        || !(*entry)[1].is_number())
+        return std::nullopt;
+    return QPointF((*entry)[0].get<double>(), (*entry)[1].get<double>());
+}
+
+} // namespace
+
+Architecture TemplateReader::read(const QString& path, const Catalogue& catalogue, QStringList* warnings)
+{
+    const ParsedTree tree = TreeFileReader::read(path);
+    if (!tree.value.is_object())
+        throw TemplateError(QStringLiteral("%1: a template must be a map of sections").arg(where(path, tree, "")));
+    const auto resources = tree.value.find("Resources");
+    if (resources == tree.value.end() || !resources->is_object())
+        throw TemplateError(QStringLiteral("%1: the template has no 'Resources' map").arg(where(path, tree, "")));
+
+    Architecture architecture;
+    JsonTree layout = JsonTree::object();
+    for (auto it = tree.value.begin(); it != tree.value.end(); ++it) {
+        if (it.key() == "Resources")
+            continue;
+        JsonTree section = it.value();
+        if (it.key() == "Metadata" && section.is_object() && section.contains("Tributary")) {
+            layout = section["Tributary"].value("layout", JsonTree::object());
+            section.erase("Tributary");
+            if (section.empty())
+                continue;
+        }
+        architecture.templateSections()[it.key()] = std::move(section);
+    }
+
+    int index = 0;
+    for (auto it = resources->begin(); it != resources->end(); ++it, ++index) {
+        const std::string pointer = ParsedTree::childPointer("/Resources", it.key());
+        const QString id = QString::fromStdString(it.key());
+        const QString idProblem = LogicalId::problemWith(id);
+        if (!idProblem.isEmpty())
+            throw TemplateError(QStringLiteral("%1: %2").arg(where(path, tree, pointer), idProblem));
+        const JsonTree& entry = it.value();
+        if (!entry.is_object() || !entry.contains("Type") || !entry["Type"].is_string())
+            throw TemplateError(
+                QStringLiteral("%1: resource '%2' must be a map with a 'Type' string").arg(where(path, tree, pointer), id));
+        Resource resource;
+        resource.id = id;
+        resource.cfnType = QString::fromStdString(entry["Type"].get<std::string>());
+        const ResourceKind& kind = catalogue.kindForCfnType(resource.cfnType);
+        resource.kind = kind.id;
+        if (kind.generic && warnings)
+            warnings->append(QStringLiteral("%1: '%2' is of type %3, kept as a generic resource")
+                                 .arg(where(path, tree, pointer), id, resource.cfnType));
+        for (auto field = entry.begin(); field != entry.end(); ++field) {
+            if (field.key() == "Properties" && field.value().is_object())
+                resource.properties = field.value();
+            else if (field.key() == "Properties" && !field.value().is_null())
+                throw TemplateError(QStringLiteral("%1: the Properties of '%2' must be a map")
+                                        .arg(where(path, tree, pointer + "/Properties"), id));
+            else if (field.key() != "Type" && field.key() != "Properties") if (field.key() != "Type")
+                resource.attributes[field.key()] = field.value();
+        }
+        const int columns = std::max(1, static_cast<int>(std::ceil(std::sqrt(resources->size()))));
+        resource.position = layoutPosition(layout, it.key())
+                                .value_or(QPointF((index % columns) * columnWidth, (index / columns) * rowHeight));
+        architecture.insertResource(index, std::move(resource));
+    }
+    return architecture;
+}
+
+} // namespace tributary

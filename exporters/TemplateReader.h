@@ -1,0 +1,24 @@
+#pragma once
+
+#include "model/Architecture.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace tributary {
+
+class Catalogue;
+
+/**
+ * Reads a CloudFormation/SAM template (YAML or JSON) into an architecture: every resource with its
+ * kind, Properties and other entry keys, every other section kept as it is, and the layout stored
+ * under Metadata/Tributary. Deriving connections from the template's wiring is not done yet.
+ */
+class TemplateReader
+{
+public:
+    /** Throws TreeParseError (syntax, duplicate keys, limits) or TemplateError (wrong section shapes). */
+    static Architecture read(const QString& path, const Catalogue& catalogue, QStringList* warnings);
+};
+
+} // namespace tributary

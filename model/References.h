@@ -1,0 +1,28 @@
+#pragma once
+
+#include "model/tree/JsonTree.h"
+
+#include <QString>
+
+namespace tributary {
+
+/**
+ * The ways a template names another resource: {"Ref": id}, {"Fn::GetAtt": [id, attr]} and its
+ * "id.attr" string form, "${id}" and "${id.attr}" inside Fn::Sub (not where a Fn::Sub variable of
+ * that name shadows it, and not "${!literal}"), DependsOn, and the Source/Destination Id of a SAM
+ * connector.
+ */
+class References
+{
+public:
+    /** Rewrites every reference to from into to inside a value; returns whether anything changed. */
+    static bool rename(JsonTree& value, const std::string& from, const std::string& to);
+
+    /** Rewrites a DependsOn value (a string or a list of strings); returns whether anything changed. */
+    static bool renameInDependsOn(JsonTree& dependsOn, const std::string& from, const std::string& to);
+
+    /** Rewrites ${from} and ${from.attr} in a Fn::Sub string; returns whether anything changed. */
+    static bool renameInSubString(std::string& text, const std::string& from, const std::string& to);
+};
+
+} // namespace tributary

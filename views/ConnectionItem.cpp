@@ -1,0 +1,82 @@
+#include "views/ConnectionItem.h"
+
+#include "views/ResourceItem.h"
+
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+#include <cmath>
+
+namespace tributary {
+
+namespace {
+
+Qt::PenStyle penStyleFor(const QString& meaning)
+{
+    if (meaning == QLatin1String("sync") || meaning == QLatin1String("task"))
+        return Qt::SolidLine;
+    if (meaning == QLatin1String("async") || meaning == QLatin1String("onSuccess"))
+        return Qt::DashLine;
+    if (meaning == QLatin1String("onFailure") || meaning == QLatin1String("deadLetter"))
+        return Qt::DashDotLine;
+    if (meaning == QLatin1String("sdk"))
+        return Qt::DotLine;
+    return Qt::SolidLine;
+}
+
+} // namespace
+
+ConnectionItem::ConnectionItem(const QString& id, ResourceItem* source, ResourceItem* target, const QString& meaning,
+                               const QString& label)
+    : m_id(id)
+    , m_source(source)
+    , m_target(target)
+    , m_label(label)
+{
+    QPen pen(QColor(0x5A, 0x6B, 0x86), meaning == QLatin1String("polled") || meaning == QLatin1String("stream") ? 2.5 : 1.5);
+    pen.setStyle(penStyleFor(meaning));
+    setPen(pen);
+    setZValue(0);
+    setToolTip(QStringLiteral("%1: %2").arg(id, label));
+    updatePath();
+}
+
+void ConnectionItem::updatePath()
+{
+    const QPointF from = m_source->outPort();
+    const QPointF to = m_target->inPort();
+    const qreal bend = std::max<qreal>(40, std::abs(to.x() - from.x()) / 2);
+    QPainterPath path(from);
+    path.cubicTo(from + QPointF(bend, 0), to - QPointF(bend, 0), to);
+    setPath(path);
+}
+
+QRectF ConnectionItem::boundingRect() const
+{
+    return QGraphicsPathItem::boundingRect().adjusted(-12, -24, 160, 12);
+}
+
+void ConnectionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    QGraphicsPathItem::paint(painter, option, widget);
+    const QPainterPath& curve = path();
+    const QPointF tip = curve.pointAtPercent(1.0);
+    const QPointF back = curve.pointAtPercent(0.97);
+    const QLineF direction(tip, back);
+    QLineF left = direction;
+    left.setLength(10);
+    left.setAngle(direction.angle() + 25);
+    QLineF right = direction;
+    right.setLength(10);
+    right.setAngle(direction.angle() - 25);
+    painter->setBrush(pen().color());
+    painter->setPen(Qt::NoPen);
+    painter->drawPolygon(QPolygonF({tip, left.p2(), right.p2()}));
+    if (option->levelOfDetailFromTransform(painter->worldTransform()) > 0.6 && !m_label.isEmpty()) {
+        painter->setPen(option->palette.text().color());
+        painter->drawText(curve.pointAtPercent(0.5) + QPointF(4, -4), m_label);
+    }
+}
+
+} // namespace tributary
