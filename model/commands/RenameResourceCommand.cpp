@@ -56,8 +56,8 @@ void RenameResourceCommand::rewriteReferences(const std::string& from, const std
                 || changed;
         }
         if (changed) {
-            const QString id = resource.id == m_oldId ? m_newId : resource.id;
-            m_resourcesBefore.push_back({id, resource.properties, resource.attributes});
+            // Recorded under the id it has now: undo() renames the resource back before restoring.
+            m_resourcesBefore.push_back({resource.id, resource.properties, resource.attributes});
             m_document->setResourceContent(resource.id, std::move(properties), std::move(attributes));
         }
     }

@@ -110,9 +110,16 @@ JsonTreeEdit::Previous JsonTreeEdit::apply(JsonTree& tree, const QString& pointe
     if (!tree.contains(parentPath)) {
         if (!value)
             return previous;
-        for (auto p = parentPath; !p.empty() && !tree.contains(p); p = p.parent_pointer())
-            ++previous.createdParents;
-        tree[parentPath] = JsonTree::object();
+        // Create the missing parents one by one as objects: tree[parentPath] would start a list
+        // for a "0" token, which restore() (erasing by key) could not take away again.
+        std::vector<std::string> missing;
+        auto existing = parentPath;
+        for (; !existing.empty() && !tree.contains(existing); existing = existing.parent_pointer())
+            missing.push_back(existing.back());
+        previous.createdParents = static_cast<int>(missing.size());
+        JsonTree* node = &tree[existing];
+        for (auto it = missing.rbegin(); it != missing.rend(); ++it)
+            node = &((*node)[*it] = JsonTree::object());
     }
     JsonTree& parent = tree[parentPath];
 

@@ -96,14 +96,14 @@ public:
 
     bool null() { return addScalar(literalStart(4), nullptr, 0); }
     bool boolean(bool value) { return addScalar(literalStart(value ? 4 : 5), value, 0); }
-    bool number_integer(number_integer_t value) { return addScalar(numberStart(), value, 0); }
-    bool number_unsigned(number_unsigned_t value) { return addScalar(numberStart(), value, 0); }
-    bool number_float(number_float_t value, const string_t&) { return addScalar(numberStart(), value, 0); }
+    bool number_integer(number_integer_t value) { return addScalar(numberStart(consumed()), value, 0); }
+    bool number_unsigned(number_unsigned_t value) { return addScalar(numberStart(consumed()), value, 0); }
+    bool number_float(number_float_t value, const string_t&) { return addScalar(numberStart(consumed()), value, 0); }
 
     bool string(string_t& value)
     {
         const std::size_t size = value.size();
-        return addScalar(stringStart(), std::move(value), size);
+        return addScalar(stringStart(consumed()), std::move(value), size);
     }
 
     bool binary(binary_t&) { return false; }
@@ -115,7 +115,7 @@ public:
 
     bool key(string_t& key)
     {
-        const std::size_t start = stringStart();
+        const std::size_t start = stringStart(consumed());
         Frame& object = m_stack.back();
         const SourceLocation location = m_source.locate(start);
         const auto [existing, inserted] = object.keyLines.emplace(key, location.line);
@@ -135,7 +135,10 @@ public:
         const std::string what = error.what();
         const std::size_t reason = what.find(": ", what.find("parse error"));
         const std::string message = reason == std::string::npos ? what : what.substr(reason + 2);
-        fail(m_source.locate(position > 0 ? position - 1 : 0), QString::fromStdString(message));
+        const bool unexpectedToken = message.find(" - unexpected ") != std::string::npos
+            && message.find("unexpected end of input") == std::string::npos;
+        const std::size_t offset = unexpectedToken ? tokenStart(position) : (position > 0 ? position - 1 : 0);
+        fail(m_source.locate(offset), QString::fromStdString(message));
     }
 
 private:
@@ -158,10 +161,10 @@ private:
 
     std::size_t literalStart(std::size_t length) const { return consumed() - length; }
 
-    /** Start of the number just read; the lexer may have read one character past it. */
-    std::size_t numberStart() const
+    /** Start of the number ending at or one character before end (the lexer reads one past it). */
+    std::size_t numberStart(std::size_t end) const
     {
-        std::size_t position = consumed();
+        std::size_t position = end;
         if (position > 0 && !isNumberCharacter(m_begin[position - 1]))
             --position;
         while (position > 0 && isNumberCharacter(m_begin[position - 1]))
@@ -169,10 +172,10 @@ private:
         return position;
     }
 
-    /** Offset of the opening quote of the string whose closing quote was just read. */
-    std::size_t stringStart() const
+    /** Offset of the opening quote of the string whose closing quote is just before end. */
+    std::size_t stringStart(std::size_t end) const
     {
-        std::size_t quote = consumed() - 1;
+        std::size_t quote = end > 0 ? end - 1 : 0;
         while (quote > 0) {
             --quote;
             if (m_begin[quote] != '"')
@@ -184,6 +187,23 @@ private:
                 return quote;
         }
         return 0;
+    }
+
+    /** Start of the complete token that ends just before end. */
+    std::size_t tokenStart(std::size_t end) const
+    {
+        end = std::min(end, static_cast<std::size_t>(m_source.utf8().size()));
+        if (end == 0)
+            return 0;
+        const char last = m_begin[end - 1];
+        if (last == '"')
+            return stringStart(end);
+        if (isNumberCharacter(last))
+            return numberStart(end);
+        std::size_t start = end - 1;
+        while (start > 0 && m_begin[start - 1] >= 'a' && m_begin[start - 1] <= 'z')
+            --start;
+        return start;
     }
 
     void addNode(const SourceLocation& location)

@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace tributary {
 
 namespace {
@@ -32,7 +34,14 @@ ParsedTree TreeFileReader::read(const QString& path, const TreeReadLimits& limit
     if (file.size() > limits.maxBytes)
         throw TreeParseError(path, 0, 0, tooLarge(file.size(), limits.maxBytes));
 
-    const QByteArray text = file.read(limits.maxBytes + 1);
+    QByteArray text;
+    text.reserve(static_cast<qsizetype>(file.size()));
+    while (text.size() <= limits.maxBytes) {
+        const QByteArray piece = file.read(std::min<qint64>(1 << 20, limits.maxBytes + 1 - text.size()));
+        if (piece.isEmpty())
+            break;
+        text += piece;
+    }
     if (file.error() != QFileDevice::NoError)
         throw TreeParseError(path, 0, 0, QStringLiteral("cannot read the file: %1").arg(file.errorString()));
     if (text.size() > limits.maxBytes)

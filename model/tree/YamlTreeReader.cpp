@@ -141,6 +141,108 @@ JsonTree plainScalar(const std::string& text)
     return text;
 }
 
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/**
+ * Refuses text whose flow collections ([ and {) nest deeper than maxDepth before yaml-cpp reads
+ * it, so that such input gets a clear message at the bracket that goes too deep. Comments, quoted
+ * scalars and block scalars are skipped; outside flow collections a bracket counts only where a
+ * token can start. A miscount only changes which error a broken file gets.
+ */
+void checkFlowNesting(const SourceText& source, const QString& fileName, int maxDepth)
+{
+    const QByteArray& text = source.utf8();
+    const qsizetype size = text.size();
+    int depth = 0;
+    qsizetype lineStart = 0;
+    int blockScalarIndent = -1;
+
+    const auto startsToken = [&](qsizetype at) {
+        if (at == lineStart)
+            return true;
+        const char before = text[at - 1];
+        return isBlank(before) || (depth > 0 && (before == '[' || before == '{' || before == ','));
+    };
+    const auto skipLine = [&](qsizetype at) {
+        while (at < size && text[at] != '\n')
+            ++at;
+        return at;
+    };
+
+    qsizetype i = 0;
+    while (i < size) {
+        if (i == lineStart && blockScalarIndent >= 0) {
+            int indent = 0;
+            while (i + indent < size && text[i + indent] == ' ')
+                ++indent;
+            const qsizetype first = i + indent;
+            const bool blankLine = first >= size || text[first] == '\n' || text[first] == '\r';
+            if (blankLine || indent > blockScalarIndent) {
+                i = skipLine(i);
+                if (i < size)
+                    lineStart = ++i;
+                continue;
+            }
+            blockScalarIndent = -1;
+        }
+
+        const char c = text[i];
+        if (c == '\n') {
+            lineStart = ++i;
+            continue;
+        }
+        if (c == '#' && startsToken(i)) {
+            i = skipLine(i);
+            continue;
+        }
+        if ((c == '"' || c == '\'') && startsToken(i)) {
+            ++i;
+            while (i < size) {
+                if (text[i] == '\n')
+                    lineStart = i + 1;
+                if (c == '"' && text[i] == '\\') {
+                    i += 2;
+                    continue;
+                }
+                if (text[i] == c) {
+                    if (c == '\'' && i + 1 < size && text[i + 1] == '\'') {
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+                ++i;
+            }
+            ++i;
+            continue;
+        }
+        if ((c == '|' || c == '>') && depth == 0 && startsToken(i)) {
+            qsizetype after = i + 1;
+            while (after < size && (text[after] == '+' || text[after] == '-' || isDigit(text[after])))
+                ++after;
+            if (after >= size || isBlank(text[after]) || text[after] == '#') {
+                int indent = 0;
+                while (lineStart + indent < size && text[lineStart + indent] == ' ')
+                    ++indent;
+                blockScalarIndent = indent;
+                i = skipLine(i);
+                continue;
+            }
+        }
+        if ((c == '[' || c == '{') && (depth > 0 || startsToken(i))) {
+            if (++depth > maxDepth)
+                throw TreeParseError(fileName, source.locate(static_cast<std::size_t>(i)),
+                                     QStringLiteral("the nesting is deeper than %1 levels").arg(maxDepth));
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+        ++i;
+    }
+}
+
 /** Builds the tree from yaml-cpp's parse events, enforcing the limits as it goes. */
 class YamlTreeBuilder final : public YAML::EventHandler
 {
@@ -656,6 +758,8 @@ ParsedTree YamlTreeReader::read(const QByteArray& text, const QString& fileName,
     const SourceText source(text, fileName);
     if (source.isBlank())
         throw TreeParseError(fileName, 0, 0, QStringLiteral("the file is empty"));
+
+    checkFlowNesting(source, fileName, limits.maxDepth);
 
     YamlTreeBuilder builder(source, fileName, limits);
     try {

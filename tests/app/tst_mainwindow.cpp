@@ -1,0 +1,146 @@
+#include "app/gui/MainWindow.h"
+#include "model/Document.h"
+#include "model/catalogue/Catalogue.h"
+#include "views/ArchitectureScene.h"
+#include "views/CanvasView.h"
+#include "views/PaletteView.h"
+#include "views/ResourceItem.h"
+
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace tributary;
+
+/** Drives the real main window: the example opens, the palette places kinds, drags and undo work. */
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QTreeWidgetItem* paletteItem(PaletteView* palette, const QString& displayName)
+    {
+        const auto found = palette->tree()->findItems(displayName, Qt::MatchExactly | Qt::MatchRecursive);
+        return found.isEmpty() ? nullptr : found.front();
+    }
+
+private Q_SLOTS:
+    void opensTheBuiltInExample()
+    {
+        MainWindow window(Catalogue::builtIn());
+        QCOMPARE(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")), QString());
+        const Architecture& architecture = window.document()->architecture();
+        QCOMPARE(architecture.resources().size(), std::size_t(6));
+        QCOMPARE(architecture.resource(QStringLiteral("OrdersQueue"))->kind, QStringLiteral("queue"));
+        QCOMPARE(architecture.resource(QStringLiteral("StoreOrders"))->position, QPointF(780, 100));
+        QVERIFY(window.scene()->resourceItem(QStringLiteral("OrdersTable")));
+        QVERIFY(architecture.templateSections().contains("Outputs"));
+        QVERIFY(!window.isWindowModified());
+    }
+
+    void unreadableFileKeepsTheDocumentAndSaysWhy()
+    {
+        MainWindow window(Catalogue::builtIn());
+        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("broken.yaml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Resources:\n  A:\n    Type: AWS::SQS::Queue\n  A:\n    Type: AWS::SNS::Topic\n");
+        file.close();
+        const QString problem = window.openFile(path);
+        QVERIFY2(problem.contains(QStringLiteral("broken.yaml")) && problem.contains(QStringLiteral("4")),
+                 qPrintable(problem));
+        QCOMPARE(window.document()->architecture().resources().size(), std::size_t(6));
+    }
+
+    void paletteDoubleClickPlacesAKindAndUndoRemovesIt()
+    {
+        MainWindow window(Catalogue::builtIn());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTreeWidgetItem* queue = paletteItem(window.palette(), Catalogue::builtIn().kind(QStringLiteral("queue"))->displayName);
+        QVERIFY(queue);
+        QTreeWidget* tree = window.palette()->tree();
+        tree->scrollToItem(queue);
+        const QPoint at = tree->visualItemRect(queue).center();
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(window.document()->architecture().resources().size(), std::size_t(1));
+        const Resource& added = window.document()->architecture().resources().front();
+        QCOMPARE(added.kind, QStringLiteral("queue"));
+        QVERIFY(window.scene()->resourceItem(added.id));
+        QVERIFY(window.isWindowModified());
+        window.document()->undoStack()->undo();
+        QVERIFY(window.document()->architecture().resources().empty());
+        QVERIFY(!window.scene()->resourceItem(added.id));
+        QVERIFY(!window.isWindowModified());
+    }
+
+    void paletteSearchFilters()
+    {
+        MainWindow window(Catalogue::builtIn());
+        window.palette()->setFilter(QStringLiteral("AWS::SQS"));
+        int visible = 0;
+        for (QTreeWidgetItemIterator it(window.palette()->tree()); *it; ++it) {
+            if (!(*it)->isHidden() && (*it)->childCount() == 0)
+                ++visible;
+        }
+        QCOMPARE(visible, 1);
+    }
+
+    void draggingANodeIsOneUndoableMove()
+    {
+        MainWindow window(Catalogue::builtIn());
+        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.canvas()->resetZoom();
+        ResourceItem* item = window.scene()->resourceItem(QStringLiteral("AcceptOrder"));
+        window.canvas()->centerOn(item);
+        QWidget* viewport = window.canvas()->viewport();
+        const QPoint start = window.canvas()->mapFromScene(item->sceneBoundingRect().center());
+        QTest::mousePress(viewport, Qt::LeftButton, {}, start);
+        for (int step = 1; step <= 5; ++step) {
+            QMouseEvent move(QEvent::MouseMove, start + QPoint(step * 10, step * 6), viewport->mapToGlobal(start + QPoint(step * 10, step * 6)),
+                             Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(viewport, &move);
+        }
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, start + QPoint(50, 30));
+        const QPointF moved = window.document()->architecture().resource(QStringLiteral("AcceptOrder"))->position;
+        QCOMPARE(moved, QPointF(310, 130));
+        QCOMPARE(window.document()->undoStack()->count(), 1);
+        window.document()->undoStack()->undo();
+        QCOMPARE(window.document()->architecture().resource(QStringLiteral("AcceptOrder"))->position, QPointF(260, 100));
+        QCOMPARE(item->pos(), QPointF(260, 100));
+    }
+
+    void screenshotOptionWritesAPicture()
+    {
+        QTemporaryDir directory;
+        const QString out = directory.filePath(QStringLiteral("shot.png"));
+        QProcess process;
+        process.start(QStringLiteral(TRIBUTARY_GUI_PATH), {QStringLiteral("--screenshot"), out});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        const QImage image(out);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 800);
+    }
+
+    void screenshotOfAnUnreadableFileFailsWithThree()
+    {
+        QProcess process;
+        process.start(QStringLiteral(TRIBUTARY_GUI_PATH),
+                      {QStringLiteral("--screenshot"), QStringLiteral("/nonexistent/x.png"), QStringLiteral("/nonexistent/t.yaml")});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 3);
+        QVERIFY(process.readAllStandardError().contains("/nonexistent/t.yaml"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
