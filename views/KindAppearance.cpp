@@ -18,6 +18,16 @@ QColor KindAppearance::categoryColour(const QString& category)
     return colours.value(category, QColor(0x5A, 0x6B, 0x86));
 }
 
+QString KindAppearance::categoryTitle(const QString& category)
+{
+    static const QHash<QString, QString> titles = {
+        {QStringLiteral("compute"), QStringLiteral("Compute")},   {QStringLiteral("integration"), QStringLiteral("Integration")},
+        {QStringLiteral("storage"), QStringLiteral("Storage")},   {QStringLiteral("database"), QStringLiteral("Database")},
+        {QStringLiteral("api"), QStringLiteral("API")},           {QStringLiteral("other"), QStringLiteral("Other")},
+    };
+    return titles.value(category, category);
+}
+
 QPixmap KindAppearance::pixmap(const ResourceKind& kind, int size)
 {
     const QString key = QStringLiteral("tributary-kind:%1:%2").arg(kind.id).arg(size);

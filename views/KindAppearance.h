@@ -15,6 +15,8 @@ class KindAppearance
 {
 public:
     static QColor categoryColour(const QString& category);
+    /** The heading the palette shows for a category. */
+    static QString categoryTitle(const QString& category);
     /** The kind's icon at size device pixels (rendered once per kind and size). */
     static QPixmap pixmap(const ResourceKind& kind, int size);
     static QIcon icon(const ResourceKind& kind);

@@ -8,6 +8,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace tributary {
 
 namespace {
@@ -32,13 +34,20 @@ PaletteView::PaletteView(const Catalogue& catalogue, QWidget* parent)
     layout->addWidget(m_search);
     layout->addWidget(m_tree);
 
+    std::vector<const ResourceKind*> kinds;
+    for (const ResourceKind& kind : catalogue.kinds())
+        kinds.push_back(&kind);
+    std::sort(kinds.begin(), kinds.end(), [](const ResourceKind* a, const ResourceKind* b) {
+        return QString::localeAwareCompare(a->displayName, b->displayName) < 0;
+    });
     for (const QString& category : ResourceKind::knownCategories()) {
         QTreeWidgetItem* heading = nullptr;
-        for (const ResourceKind& kind : catalogue.kinds()) {
+        for (const ResourceKind* kindPointer : kinds) {
+            const ResourceKind& kind = *kindPointer;
             if (kind.category != category)
                 continue;
             if (!heading) {
-                heading = new QTreeWidgetItem(m_tree, {category.left(1).toUpper() + category.mid(1)});
+                heading = new QTreeWidgetItem(m_tree, {KindAppearance::categoryTitle(category)});
                 heading->setFlags(Qt::ItemIsEnabled);
                 QFont font = heading->font(0);
                 font.setBold(true);

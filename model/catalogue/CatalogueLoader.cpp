@@ -59,6 +59,8 @@ Catalogue CatalogueLoader::load(const QString& directory)
                           QStringLiteral("'%1' is already read by another kind").arg(kind.cfnTypes[i]));
             cfnTypes.insert(kind.cfnTypes[i]);
         }
+        if (kind.generic && genericKinds > 0)
+            file.fail("/generic", QStringLiteral("only one kind may have 'generic: true', and another kind already has it"));
         genericKinds += kind.generic ? 1 : 0;
         kindIds.insert(kind.id);
         kinds.push_back(std::move(kind));

@@ -9,7 +9,7 @@ namespace tributary {
 class DescriptorFile;
 
 /**
- * Reads a catalogue folder (kinds/*.yaml and connections/*.yaml, see resources/catalogue/README.md)
+ * Reads a catalogue folder (kinds/<id>.yaml and connections/<id>.yaml, see resources/catalogue/README.md)
  * and checks every descriptor: required keys with the right types, known categories, field types
  * and meanings, ids equal to file names, unique ids, and rules that name existing kinds.
  */

@@ -107,7 +107,7 @@ void DescriptorFile::fail(const std::string& pointer, const QString& problem) co
         if (at.empty())
             break;
     }
-    throw CatalogueError(QStringLiteral("%1: key '%2'%3 %4").arg(m_path, QString::fromStdString(key), where, problem));
+    throw CatalogueError(QStringLiteral("%1: key '%2'%3: %4").arg(m_path, QString::fromStdString(key), where, problem));
 }
 
 } // namespace tributary

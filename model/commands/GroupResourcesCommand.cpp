@@ -2,8 +2,6 @@
 
 #include "model/Document.h"
 
-#include <algorithm>
-
 namespace tributary {
 
 GroupResourcesCommand::GroupResourcesCommand(Document* document, const QStringList& ids, const QString& label,
@@ -25,25 +23,14 @@ GroupResourcesCommand::GroupResourcesCommand(Document* document, const QStringLi
 
 void GroupResourcesCommand::redo()
 {
-    m_membersBefore.clear();
-    for (const Group& group : m_document->architecture().groups()) {
-        if (std::any_of(group.members.begin(), group.members.end(),
-                        [this](const QString& id) { return m_group.members.contains(id); }))
-            m_membersBefore.emplace_back(group.id, group.members);
-    }
-    for (const auto& [groupId, members] : m_membersBefore) {
-        QStringList kept = members;
-        kept.removeIf([this](const QString& id) { return m_group.members.contains(id); });
-        m_document->setGroupMembers(groupId, kept);
-    }
+    m_detachment.apply(m_document, m_group.members);
     m_document->insertGroup(static_cast<int>(m_document->architecture().groups().size()), m_group);
 }
 
 void GroupResourcesCommand::undo()
 {
     m_document->takeGroup(static_cast<int>(m_document->architecture().groups().size()) - 1);
-    for (const auto& [groupId, members] : m_membersBefore)
-        m_document->setGroupMembers(groupId, members);
+    m_detachment.revert(m_document);
 }
 
 } // namespace tributary

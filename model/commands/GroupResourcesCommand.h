@@ -2,6 +2,7 @@
 
 #include "model/Group.h"
 #include "model/commands/DocumentCommand.h"
+#include "model/commands/GroupDetachment.h"
 
 #include <QStringList>
 
@@ -10,7 +11,7 @@
 
 namespace tributary {
 
-/** Puts resources into a new group, taking them out of any group they were in. */
+/** Puts resources into a new group, taking them out of any group they were in (a group left empty goes). */
 class GroupResourcesCommand : public DocumentCommand
 {
 public:
@@ -25,7 +26,7 @@ public:
 
 private:
     Group m_group;
-    std::vector<std::pair<QString, QStringList>> m_membersBefore;
+    GroupDetachment m_detachment;
 };
 
 } // namespace tributary

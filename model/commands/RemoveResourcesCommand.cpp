@@ -24,16 +24,7 @@ RemoveResourcesCommand::RemoveResourcesCommand(Document* document, const QString
 void RemoveResourcesCommand::redo()
 {
     const Architecture& architecture = m_document->architecture();
-    m_groupMembersBefore.clear();
-    for (const Group& group : architecture.groups()) {
-        if (std::any_of(group.members.begin(), group.members.end(), [this](const QString& id) { return m_ids.contains(id); }))
-            m_groupMembersBefore.emplace_back(group.id, group.members);
-    }
-    for (const auto& [groupId, members] : m_groupMembersBefore) {
-        QStringList kept = members;
-        kept.removeIf([this](const QString& id) { return m_ids.contains(id); });
-        m_document->setGroupMembers(groupId, kept);
-    }
+    m_groups.apply(m_document, m_ids);
 
     m_removedConnections.clear();
     for (int i = static_cast<int>(architecture.connections().size()) - 1; i >= 0; --i) {
@@ -57,8 +48,7 @@ void RemoveResourcesCommand::undo()
         m_document->insertResource(it->first, it->second);
     for (auto it = m_removedConnections.rbegin(); it != m_removedConnections.rend(); ++it)
         m_document->insertConnection(it->first, it->second);
-    for (const auto& [groupId, members] : m_groupMembersBefore)
-        m_document->setGroupMembers(groupId, members);
+    m_groups.revert(m_document);
 }
 
 } // namespace tributary

@@ -3,6 +3,7 @@
 #include "model/Connection.h"
 #include "model/Resource.h"
 #include "model/commands/DocumentCommand.h"
+#include "model/commands/GroupDetachment.h"
 
 #include <QStringList>
 
@@ -11,7 +12,7 @@
 
 namespace tributary {
 
-/** Removes resources with every connection that starts or ends at them and their group memberships. */
+/** Removes resources with every connection that starts or ends at them, and their group memberships. */
 class RemoveResourcesCommand : public DocumentCommand
 {
 public:
@@ -24,7 +25,7 @@ private:
     QStringList m_ids;
     std::vector<std::pair<int, Resource>> m_removedResources;
     std::vector<std::pair<int, Connection>> m_removedConnections;
-    std::vector<std::pair<QString, QStringList>> m_groupMembersBefore;
+    GroupDetachment m_groups;
 };
 
 } // namespace tributary

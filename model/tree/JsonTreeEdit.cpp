@@ -1,5 +1,7 @@
 #include "model/tree/JsonTreeEdit.h"
 
+#include <algorithm>
+
 namespace tributary {
 
 namespace {
@@ -78,6 +80,8 @@ QString JsonTreeEdit::problemSetting(const JsonTree& tree, const QString& pointe
     std::vector<std::string> tokens;
     for (auto p = path; !p.empty(); p = p.parent_pointer())
         tokens.insert(tokens.begin(), p.back());
+    if (std::find(tokens.begin(), tokens.end() - 1, "-") != tokens.end() - 1)
+        return QStringLiteral("'%1' appends ('-') before its last step; '-' may only end a pointer").arg(pointer);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const bool last = i + 1 == tokens.size();
         const std::string& token = tokens[i];
@@ -107,21 +111,33 @@ JsonTreeEdit::Previous JsonTreeEdit::apply(JsonTree& tree, const QString& pointe
     const auto parentPath = path.parent_pointer();
     std::string key = path.back();
 
+    JsonTree* parentNode = nullptr;
     if (!tree.contains(parentPath)) {
         if (!value)
             return previous;
-        // Create the missing parents one by one as objects: tree[parentPath] would start a list
-        // for a "0" token, which restore() (erasing by key) could not take away again.
+        // Create the missing parents one by one: a list where the token below is "-" or "0",
+        // an object otherwise (tree[parentPath] would guess differently).
         std::vector<std::string> missing;
         auto existing = parentPath;
         for (; !existing.empty() && !tree.contains(existing); existing = existing.parent_pointer())
             missing.push_back(existing.back());
         previous.createdParents = static_cast<int>(missing.size());
         JsonTree* node = &tree[existing];
-        for (auto it = missing.rbegin(); it != missing.rend(); ++it)
-            node = &((*node)[*it] = JsonTree::object());
+        for (std::size_t i = missing.size(); i-- > 0;) {
+            const std::string& below = i == 0 ? key : missing[i - 1];
+            JsonTree created = below == "-" || below == "0" ? JsonTree::array() : JsonTree::object();
+            if (node->is_array()) {
+                node->push_back(std::move(created));
+                node = &node->back();
+            } else {
+                node = &((*node)[missing[i]] = std::move(created));
+            }
+        }
+        parentNode = node;
+    } else {
+        parentNode = &tree[parentPath];
     }
-    JsonTree& parent = tree[parentPath];
+    JsonTree& parent = *parentNode;
 
     if (parent.is_array()) {
         const std::size_t index = key == "-" ? parent.size() : std::stoul(key);
@@ -182,7 +198,11 @@ void JsonTreeEdit::restore(JsonTree& tree, const QString& pointer, const Previou
     for (int i = 0; i < previous.createdParents; ++i) {
         const std::string parentKey = parentPath.back();
         parentPath = parentPath.parent_pointer();
-        tree[parentPath].erase(parentKey);
+        JsonTree& holder = tree[parentPath];
+        if (holder.is_array())
+            holder.erase(holder.size() - 1);
+        else
+            holder.erase(parentKey);
     }
 }
 

@@ -121,7 +121,7 @@ public:
         const auto [existing, inserted] = object.keyLines.emplace(key, location.line);
         if (!inserted)
             fail(location, QStringLiteral("duplicate key '%1' (first defined at line %2)")
-                               .arg(QString::fromStdString(key))
+                               .arg(TreeParseError::excerpt(key))
                                .arg(existing->second));
         object.keyPointer = ParsedTree::childPointer(object.pointer, key);
         object.key = key;
@@ -315,8 +315,9 @@ ParsedTree JsonTreeReader::read(const QByteArray& text, const QString& fileName,
         throw TreeParseError(fileName, 0, 0, QStringLiteral("the file is empty"));
 
     JsonTreeBuilder builder(source, fileName, limits);
-    JsonTree::sax_parse(builder.begin(), builder.end(), &builder, JsonTree::input_format_t::json,
-                        true, false);
+    if (!JsonTree::sax_parse(builder.begin(), builder.end(), &builder, JsonTree::input_format_t::json,
+                             true, false))
+        throw TreeParseError(fileName, 0, 0, QStringLiteral("the file cannot be read as JSON"));
     return builder.takeResult();
 }
 

@@ -1,5 +1,7 @@
 #include "model/tree/TreeParseError.h"
 
+#include <algorithm>
+
 namespace tributary {
 
 TreeParseError::TreeParseError(const QString& fileName, int line, int column, const QString& message)
@@ -20,6 +22,16 @@ TreeParseError::TreeParseError(const QString& fileName, const SourceLocation& lo
 QString TreeParseError::describe() const
 {
     return compose(m_fileName, m_line, m_column, m_message);
+}
+
+QString TreeParseError::excerpt(const std::string& text)
+{
+    constexpr qsizetype maximum = 80;
+    const std::size_t enoughBytes = std::min<std::size_t>(text.size(), 4 * (maximum + 1));
+    const QString start = QString::fromUtf8(text.data(), static_cast<qsizetype>(enoughBytes));
+    if (start.size() <= maximum)
+        return start;
+    return start.left(maximum - 1) + QChar(0x2026);
 }
 
 QString TreeParseError::compose(const QString& fileName, int line, int column, const QString& message)

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <stdexcept>
+#include <string>
 
 namespace tributary {
 
@@ -23,6 +24,9 @@ public:
 
     /** "FILE:LINE:COLUMN: message", leaving out the parts that are unknown. */
     QString describe() const;
+
+    /** UTF-8 text to quote in a message, cut to at most 80 characters. */
+    static QString excerpt(const std::string& text);
 
 private:
     static QString compose(const QString& fileName, int line, int column, const QString& message);

@@ -12,7 +12,7 @@ struct TreeReadLimits
 {
     /** Largest file accepted, checked before anything is parsed. */
     std::int64_t maxBytes = 20 * 1024 * 1024;
-    /** Deepest nesting of maps and sequences (JSON objects and arrays) accepted. */
+    /** Deepest nesting of objects and arrays in the tree read (a YAML short-form tag adds one). */
     int maxDepth = 256;
     /** Most nodes (maps, sequences, scalars) held after expanding YAML aliases. */
     std::int64_t maxNodes = 2'000'000;

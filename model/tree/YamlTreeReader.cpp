@@ -63,8 +63,8 @@ std::string standardTagName(const std::string& tag)
 QString displayTag(const std::string& tag)
 {
     if (isStandardTag(tag))
-        return QStringLiteral("!!") + QString::fromStdString(standardTagName(tag));
-    return QString::fromStdString(tag);
+        return QStringLiteral("!!") + TreeParseError::excerpt(standardTagName(tag));
+    return TreeParseError::excerpt(tag);
 }
 
 bool isDigit(char c)
@@ -527,7 +527,7 @@ private:
         const auto [existing, inserted] = map.keyLines.emplace(key, location.line);
         if (!inserted)
             fail(mark, QStringLiteral("duplicate key '%1' (first defined at line %2)")
-                           .arg(QString::fromStdString(key))
+                           .arg(TreeParseError::excerpt(key))
                            .arg(existing->second));
         map.key = key;
         map.keyPointer = ParsedTree::childPointer(map.pointer, key);
@@ -550,7 +550,7 @@ private:
         if (tag == "!")
             return text;
         if (!isStandardTag(tag))
-            fail(mark, QStringLiteral("unknown tag '%1'").arg(QString::fromStdString(tag)));
+            fail(mark, QStringLiteral("unknown tag '%1'").arg(displayTag(tag)));
 
         const std::string name = standardTagName(tag);
         if (name == "null")
@@ -558,7 +558,7 @@ private:
         if (name == "bool") {
             const JsonTree value = plainScalar(text);
             if (!value.is_boolean())
-                fail(mark, QStringLiteral("'%1' is not a !!bool value").arg(QString::fromStdString(text)));
+                fail(mark, QStringLiteral("'%1' is not a !!bool value").arg(TreeParseError::excerpt(text)));
             return value;
         }
         if (name == "int") {
@@ -567,7 +567,7 @@ private:
                 return *value;
             if (digits == "-0")
                 return 0;
-            fail(mark, QStringLiteral("'%1' is not a !!int value").arg(QString::fromStdString(text)));
+            fail(mark, QStringLiteral("'%1' is not a !!int value").arg(TreeParseError::excerpt(text)));
         }
         if (name == "float") {
             const std::string digits = !text.empty() && text[0] == '+' ? text.substr(1) : text;
@@ -576,7 +576,7 @@ private:
             if (digits.empty() || error != std::errc() || end != digits.data() + digits.size()
                 || !std::isfinite(value))
                 fail(mark, QStringLiteral("'%1' is not a !!float value that JSON can hold")
-                               .arg(QString::fromStdString(text)));
+                               .arg(TreeParseError::excerpt(text)));
             return value;
         }
         if (name == "map" || name == "seq" || name == "omap" || name == "pairs" || name == "set")
@@ -665,7 +665,7 @@ private:
                                                            : QStringLiteral("sequence")));
             frame.pointer = std::move(slot.pointer);
         } else {
-            fail(mark, QStringLiteral("unknown tag '%1'").arg(QString::fromStdString(tag)));
+            fail(mark, QStringLiteral("unknown tag '%1'").arg(displayTag(tag)));
         }
         checkDepth(mark, frame.depth);
         m_stack.push_back(std::move(frame));

@@ -129,6 +129,7 @@ void TestJsonTreeEdit::problemSetting_data()
     QTest::newRow("negative list index") << "/Layers/-1" << false;
     QTest::newRow("huge list index") << "/Layers/99999999999999999999999" << false;
     QTest::newRow("append marker in the middle") << "/Layers/-/x" << false;
+    QTest::newRow("append marker under missing parents") << "/Missing/-/x" << false;
     QTest::newRow("index equal to size in the middle") << "/Layers/3/x" << false;
     QTest::newRow("bad index in a nested list") << "/Matrix/0/7" << false;
 }
@@ -178,8 +179,12 @@ void TestJsonTreeEdit::applyAndRestore_data()
     QTest::newRow("create one missing parent")
         << R"({"Environment": {"Other": true}, "z": 0})" << "/Environment/Variables/X" << "\"1\""
         << R"({"Environment": {"Other": true, "Variables": {"X": "1"}}, "z": 0})";
-    QTest::newRow("create parents named by digits")
-        << R"({"k": 1})" << "/Tags/0/Key" << "\"team\"" << R"({"k": 1, "Tags": {"0": {"Key": "team"}}})";
+    QTest::newRow("create a list for index 0")
+        << R"({"k": 1})" << "/Tags/0/Key" << "\"team\"" << R"({"k": 1, "Tags": [{"Key": "team"}]})";
+    QTest::newRow("create a list for an append")
+        << R"({"k": 1})" << "/Policies/-" << "\"AWSLambdaRole\"" << R"({"k": 1, "Policies": ["AWSLambdaRole"]})";
+    QTest::newRow("create nested lists and objects")
+        << R"({})" << "/A/0/B/0" << "1" << R"({"A": [{"B": [1]}]})";
     QTest::newRow("create parents under a list item")
         << R"({"L": [{"a": 1}, {"b": 2}]})" << "/L/1/c/d" << "true" << R"({"L": [{"a": 1}, {"b": 2, "c": {"d": true}}]})";
     QTest::newRow("nested replace keeps order")

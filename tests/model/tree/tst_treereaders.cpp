@@ -318,6 +318,15 @@ void TestTreeReaders::duplicateKeyYaml()
     QCOMPARE(quoted->column(), 1);
 
     QVERIFY(!yamlError("a: {x: 1}\nb: {x: 1}\n"));
+
+    const QByteArray longKey(5000, 'k');
+    const auto longOne = yamlError("? " + longKey + "\n: 1\n? " + longKey + "\n: 2\n");
+    QVERIFY(longOne);
+    QVERIFY2(longOne->message().size() < 200, qPrintable(longOne->message()));
+    QVERIFY2(longOne->message().startsWith(QStringLiteral("duplicate key 'kkk")), qPrintable(longOne->message()));
+    const auto longJson = jsonError("{\"" + longKey + "\": 1, \"" + longKey + "\": 2}");
+    QVERIFY(longJson);
+    QVERIFY2(longJson->message().size() < 200, qPrintable(longJson->message()));
 }
 
 void TestTreeReaders::duplicateKeyJson()
