@@ -1,25 +1,14 @@
 #pragma once
 
-#include <QString>
-
-#include <stdexcept>
+#include "model/MessageError.h"
 
 namespace tributary {
 
 /** A template that parses but is not a template Tributary can open; the message names the file and where. */
-class TemplateError : public std::runtime_error
+class TemplateError : public MessageError
 {
 public:
-    explicit TemplateError(const QString& message)
-        : std::runtime_error(message.toStdString())
-        , m_message(message)
-    {
-    }
-
-    const QString& message() const { return m_message; }
-
-private:
-    QString m_message;
+    using MessageError::MessageError;
 };
 
 } // namespace tributary

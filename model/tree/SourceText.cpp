@@ -42,6 +42,19 @@ SourceText::SourceText(const QByteArray& raw, const QString& fileName)
     }
 }
 
+SourceText SourceText::forReading(const QByteArray& raw, const QString& fileName, const TreeReadLimits& limits)
+{
+    if (raw.size() > limits.maxBytes)
+        throw TreeParseError(fileName, 0, 0,
+                             QStringLiteral("the file is %1 bytes long, more than the limit of %2 bytes")
+                                 .arg(raw.size())
+                                 .arg(limits.maxBytes));
+    SourceText source(raw, fileName);
+    if (source.isBlank())
+        throw TreeParseError(fileName, 0, 0, QStringLiteral("the file is empty"));
+    return source;
+}
+
 bool SourceText::isBlank() const
 {
     return std::all_of(m_utf8.cbegin(), m_utf8.cend(),

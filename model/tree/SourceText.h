@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/tree/SourceLocation.h"
+#include "model/tree/TreeReadLimits.h"
 
 #include <QByteArray>
 #include <QString>
@@ -20,6 +21,9 @@ public:
      * text cannot be decoded. Other bytes are kept as they are.
      */
     SourceText(const QByteArray& raw, const QString& fileName);
+
+    /** The text of a file a reader is given: throws TreeParseError when it is over the size limit or empty. */
+    static SourceText forReading(const QByteArray& raw, const QString& fileName, const TreeReadLimits& limits);
 
     const QByteArray& utf8() const { return m_utf8; }
 

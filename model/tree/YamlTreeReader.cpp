@@ -750,14 +750,7 @@ private:
 
 ParsedTree YamlTreeReader::read(const QByteArray& text, const QString& fileName, const TreeReadLimits& limits)
 {
-    if (text.size() > limits.maxBytes)
-        throw TreeParseError(fileName, 0, 0,
-                             QStringLiteral("the file is %1 bytes long, more than the limit of %2 bytes")
-                                 .arg(text.size())
-                                 .arg(limits.maxBytes));
-    const SourceText source(text, fileName);
-    if (source.isBlank())
-        throw TreeParseError(fileName, 0, 0, QStringLiteral("the file is empty"));
+    const SourceText source = SourceText::forReading(text, fileName, limits);
 
     checkFlowNesting(source, fileName, limits.maxDepth);
 

@@ -186,6 +186,22 @@ private:
     std::vector<std::pair<QString, std::unique_ptr<QSignalSpy>>> m_spies;
 };
 
+inline QStringList resourceIds(const Architecture& architecture)
+{
+    QStringList ids;
+    for (const Resource& r : architecture.resources())
+        ids.append(r.id);
+    return ids;
+}
+
+inline QStringList connectionIds(const Architecture& architecture)
+{
+    QStringList ids;
+    for (const Connection& c : architecture.connections())
+        ids.append(c.id);
+    return ids;
+}
+
 inline QStringList sorted(QStringList list)
 {
     list.sort();

@@ -32,22 +32,6 @@ Connection connection(const QString& id, const QString& source, const QString& t
     return c;
 }
 
-QStringList resourceIds(const Architecture& architecture)
-{
-    QStringList ids;
-    for (const Resource& r : architecture.resources())
-        ids.append(r.id);
-    return ids;
-}
-
-QStringList connectionIds(const Architecture& architecture)
-{
-    QStringList ids;
-    for (const Connection& c : architecture.connections())
-        ids.append(c.id);
-    return ids;
-}
-
 #define VERIFY_CONSISTENT(architecture)                                                                            \
     do {                                                                                                           \
         const QString inconsistency_ = ::tributary::test::inconsistencyOf(architecture);                          \

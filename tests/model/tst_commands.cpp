@@ -46,22 +46,6 @@ QStringList keysOf(const JsonTree& object)
     return keys;
 }
 
-QStringList resourceIds(const Architecture& architecture)
-{
-    QStringList ids;
-    for (const Resource& r : architecture.resources())
-        ids.append(r.id);
-    return ids;
-}
-
-QStringList connectionIds(const Architecture& architecture)
-{
-    QStringList ids;
-    for (const Connection& c : architecture.connections())
-        ids.append(c.id);
-    return ids;
-}
-
 std::optional<JsonTree> propertyOf(const Document& document, const QString& id, const QString& pointer)
 {
     const Resource* resource = document.architecture().resource(id);
