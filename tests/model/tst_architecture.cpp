@@ -8,7 +8,9 @@
 #include <QTest>
 
 using namespace tributary;
+using tributary::test::connectionIds;
 using tributary::test::json;
+using tributary::test::resourceIds;
 
 namespace {
 
