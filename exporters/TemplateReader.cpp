@@ -22,6 +22,35 @@ QString where(const QString& path, const ParsedTree& tree, const std::string& po
     return QStringLiteral("%1:%2:%3").arg(path).arg(location->second.line).arg(location->second.column);
 }
 
+/** How many intrinsic functions a template writes in each form. */
+struct IntrinsicCounts
+{
+    int shortForm = 0;
+    int longForm = 0;
+    int getAttDot = 0;
+    int getAttList = 0;
+};
+
+void countIntrinsics(const ParsedTree& tree, const JsonTree& node, const std::string& pointer, IntrinsicCounts& counts)
+{
+    if (node.is_object()) {
+        if (node.size() == 1) {
+            const std::string& key = node.begin().key();
+            if (key == "Ref" || key.rfind("Fn::", 0) == 0) {
+                const bool shortForm = tree.shortForms.count(pointer) > 0;
+                ++(shortForm ? counts.shortForm : counts.longForm);
+                if (shortForm && key == "Fn::GetAtt")
+                    ++(tree.getAttDotForms.count(pointer) > 0 ? counts.getAttDot : counts.getAttList);
+            }
+        }
+        for (auto it = node.begin(); it != node.end(); ++it)
+            countIntrinsics(tree, it.value(), ParsedTree::childPointer(pointer, it.key()), counts);
+    } else if (node.is_array()) {
+        for (std::size_t i = 0; i < node.size(); ++i)
+            countIntrinsics(tree, node[i], ParsedTree::childPointer(pointer, i), counts);
+    }
+}
+
 std::optional<QPointF> layoutPosition(const JsonTree& layout, const std::string& id)
 {
     const auto entry = layout.find(id);
@@ -43,6 +72,13 @@ Architecture TemplateReader::read(const QString& path, const Catalogue& catalogu
         throw TemplateError(QStringLiteral("%1: the template has no 'Resources' map").arg(where(path, tree, "")));
 
     Architecture architecture;
+    TemplateStyle style;
+    style.format = tree.format == ParsedTree::Format::Json ? TemplateStyle::Format::Json : TemplateStyle::Format::Yaml;
+    IntrinsicCounts counts;
+    countIntrinsics(tree, tree.value, "", counts);
+    style.shortForms = style.format == TemplateStyle::Format::Yaml && counts.shortForm >= counts.longForm;
+    style.getAttDotForm = counts.getAttDot >= counts.getAttList;
+    architecture.setStyle(style);
     JsonTree layout = JsonTree::object();
     for (auto it = tree.value.begin(); it != tree.value.end(); ++it) {
         if (it.key() == "Resources")

@@ -137,7 +137,7 @@ Group Architecture::takeGroup(int index)
 bool Architecture::operator==(const Architecture& other) const
 {
     return m_resources == other.m_resources && m_connections == other.m_connections && m_groups == other.m_groups
-        && m_templateSections == other.m_templateSections;
+        && m_templateSections == other.m_templateSections && m_style == other.m_style;
 }
 
 void Architecture::reindexResources(int from)

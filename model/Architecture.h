@@ -3,6 +3,7 @@
 #include "model/Connection.h"
 #include "model/Group.h"
 #include "model/Resource.h"
+#include "model/TemplateStyle.h"
 #include "model/tree/JsonTree.h"
 
 #include <QHash>
@@ -25,6 +26,9 @@ public:
     const std::vector<Group>& groups() const { return m_groups; }
     /** Every top-level template key other than Resources, in order. */
     const JsonTree& templateSections() const { return m_templateSections; }
+    /** How the template this came from was written. */
+    const TemplateStyle& style() const { return m_style; }
+    void setStyle(const TemplateStyle& style) { m_style = style; }
 
     /** The resource with that id, or nullptr. */
     const Resource* resource(const QString& id) const;
@@ -74,6 +78,7 @@ private:
     std::vector<Connection> m_connections;
     std::vector<Group> m_groups;
     JsonTree m_templateSections = JsonTree::object();
+    TemplateStyle m_style;
     QHash<QString, int> m_resourceIndex;
     QHash<QString, int> m_connectionIndex;
 };

@@ -1,33 +1,14 @@
 #include "app/cli/CliTool.h"
 
-#include "app/cli/CatalogueReport.h"
-#include "model/catalogue/Catalogue.h"
-#include "model/catalogue/CatalogueError.h"
+#include "app/cli/KindsCommand.h"
 
 namespace tributary {
-
-namespace {
-
-const char* const usageText =
-    "Usage: tributary-cli [--help] [--version] <command> [options]\n"
-    "\n"
-    "Design, validate and simulate serverless event-driven AWS architectures.\n"
-    "\n"
-    "Commands:\n"
-    "  kinds [--json]   List the resource kinds and connection rules of the catalogue.\n"
-    "\n"
-    "Options:\n"
-    "  -h, --help       Show this help and exit.\n"
-    "  --version        Show the version and exit.\n"
-    "\n"
-    "Exit status: 0 success, 1 problems found, 2 usage error, 3 input unreadable.\n";
-
-} // namespace
 
 CliTool::CliTool(QTextStream& out, QTextStream& err)
     : m_out(out)
     , m_err(err)
 {
+    m_commands.push_back(std::make_unique<KindsCommand>());
 }
 
 ExitCode CliTool::run(const QStringList& arguments)
@@ -36,50 +17,42 @@ ExitCode CliTool::run(const QStringList& arguments)
         m_err << "tributary-cli: no command given.\n\n";
         return printUsage(m_err, ExitCode::UsageError);
     }
-    const QString& command = arguments.front();
-    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help"))
+    const QString& word = arguments.front();
+    if (word == QLatin1String("--help") || word == QLatin1String("-h") || word == QLatin1String("help"))
         return printUsage(m_out, ExitCode::Success);
-    if (command == QLatin1String("--version")) {
+    if (word == QLatin1String("--version")) {
         m_out << "tributary-cli " << TRIBUTARY_VERSION << "\n";
         return ExitCode::Success;
     }
-    if (command == QLatin1String("kinds"))
-        return runKinds(arguments.mid(1));
-    m_err << "tributary-cli: unknown command '" << command << "'.\n\n";
+    for (const auto& command : m_commands) {
+        if (command->name() != word)
+            continue;
+        const QStringList rest = arguments.mid(1);
+        if (rest.contains(QStringLiteral("--help")) || rest.contains(QStringLiteral("-h"))) {
+            m_out << "Usage: tributary-cli " << command->name() << " " << command->synopsis() << "\n\n"
+                  << command->summary() << "\n";
+            return ExitCode::Success;
+        }
+        return command->run(rest, m_out, m_err);
+    }
+    m_err << "tributary-cli: unknown command '" << word << "'.\n\n";
     return printUsage(m_err, ExitCode::UsageError);
 }
 
-ExitCode CliTool::printUsage(QTextStream& stream, ExitCode code)
+ExitCode CliTool::printUsage(QTextStream& stream, ExitCode code) const
 {
-    stream << usageText;
+    stream << "Usage: tributary-cli [--help] [--version] <command> [options]\n\n"
+           << "Design, validate and simulate serverless event-driven AWS architectures.\n\n"
+           << "Commands:\n";
+    for (const auto& command : m_commands) {
+        const QString invocation = command->name() + QLatin1Char(' ') + command->synopsis();
+        stream << "  " << qSetFieldWidth(34) << Qt::left << invocation << qSetFieldWidth(0) << command->summary() << "\n";
+    }
+    stream << "\nOptions:\n"
+           << "  -h, --help                        Show this help (or a command's, after its name) and exit.\n"
+           << "  --version                         Show the version and exit.\n\n"
+           << "Exit status: 0 success, 1 problems found, 2 usage error, 3 input unreadable.\n";
     return code;
-}
-
-ExitCode CliTool::runKinds(const QStringList& arguments)
-{
-    bool json = false;
-    for (const QString& argument : arguments) {
-        if (argument == QLatin1String("--json")) {
-            json = true;
-        } else if (argument == QLatin1String("--help") || argument == QLatin1String("-h")) {
-            m_out << "Usage: tributary-cli kinds [--json]\n";
-            return ExitCode::Success;
-        } else {
-            m_err << "tributary-cli kinds: unknown option '" << argument << "'.\n";
-            return ExitCode::UsageError;
-        }
-    }
-    try {
-        const Catalogue& catalogue = Catalogue::builtIn();
-        if (json)
-            m_out << QString::fromStdString(CatalogueReport::toJson(catalogue).dump(2)) << "\n";
-        else
-            m_out << CatalogueReport::toText(catalogue);
-    } catch (const CatalogueError& error) {
-        m_err << "tributary-cli: the built-in catalogue is broken: " << error.message() << "\n";
-        return ExitCode::InputUnreadable;
-    }
-    return ExitCode::Success;
 }
 
 } // namespace tributary

@@ -1,13 +1,17 @@
 #pragma once
 
+#include "app/cli/CliCommand.h"
 #include "app/cli/ExitCode.h"
 
 #include <QStringList>
 #include <QTextStream>
 
+#include <memory>
+#include <vector>
+
 namespace tributary {
 
-/** The headless command-line tool: parses arguments, runs one subcommand, returns its exit code. */
+/** The headless command-line tool: parses the command word, runs that subcommand, returns its exit code. */
 class CliTool
 {
 public:
@@ -17,11 +21,11 @@ public:
     ExitCode run(const QStringList& arguments);
 
 private:
-    ExitCode printUsage(QTextStream& stream, ExitCode code);
-    ExitCode runKinds(const QStringList& arguments);
+    ExitCode printUsage(QTextStream& stream, ExitCode code) const;
 
     QTextStream& m_out;
     QTextStream& m_err;
+    std::vector<std::unique_ptr<CliCommand>> m_commands;
 };
 
 } // namespace tributary
