@@ -17,11 +17,19 @@ struct Connection
     QString rule;
     /** The edge's own properties (batch size, filter policy, event pattern …), in order. */
     JsonTree properties = JsonTree::object();
+    /**
+     * The template parts that realise the edge, so that deleting it removes exactly them: a list of
+     * {"resource": id, "path": pointer into its Properties} for a subtree of a resource (a SAM
+     * event, a rule target, a policy), or {"resource": id} for a whole resource that exists only
+     * for the edge (an event source mapping, a subscription, a permission). Empty for an edge
+     * drawn on the canvas and not yet saved.
+     */
+    JsonTree parts = JsonTree::array();
 
     bool operator==(const Connection& other) const
     {
         return id == other.id && source == other.source && target == other.target && rule == other.rule
-            && properties == other.properties;
+            && properties == other.properties && parts == other.parts;
     }
     bool operator!=(const Connection& other) const { return !(*this == other); }
 };

@@ -21,11 +21,13 @@ QString ConnectionCheck::problem(const Catalogue& catalogue, const Connection& c
     const ConnectionRule* rule = catalogue.rule(connection.rule);
     if (!rule)
         return QStringLiteral("There is no connection rule '%1'.").arg(connection.rule);
-    if (rule->sourceKind != source->kind || rule->targetKind != target->kind)
+    if (!rule->joins(source->kind, target->kind))
         return QStringLiteral("A '%1' connects a %2 to a %3, but '%4' is a %5 and '%6' is a %7.")
             .arg(rule->label, rule->sourceKind, rule->targetKind, source->id, source->kind, target->id, target->kind);
     if (!connection.properties.is_object())
         return QStringLiteral("The properties of connection '%1' must be an object.").arg(connection.id);
+    if (!connection.parts.is_array())
+        return QStringLiteral("The template parts of connection '%1' must be a list.").arg(connection.id);
     return {};
 }
 

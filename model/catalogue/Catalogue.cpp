@@ -84,7 +84,7 @@ std::vector<const ConnectionRule*> Catalogue::rulesBetween(const QString& source
 {
     std::vector<const ConnectionRule*> matching;
     for (const ConnectionRule& rule : m_rules) {
-        if (rule.sourceKind == sourceKind && rule.targetKind == targetKind)
+        if (rule.isDrawable() && rule.joins(sourceKind, targetKind))
             matching.push_back(&rule);
     }
     return matching;

@@ -29,7 +29,7 @@ public:
     const ResourceKind& genericKind() const;
     /** The rule with that id, or nullptr. */
     const ConnectionRule* rule(const QString& id) const;
-    /** The rules that allow an edge from sourceKind to targetKind, in catalogue order. */
+    /** The drawable rules that allow an edge from sourceKind to targetKind, in catalogue order. */
     std::vector<const ConnectionRule*> rulesBetween(const QString& sourceKind, const QString& targetKind) const;
 
     /** A new resource of the kind with its default properties, "{{id}}" replaced by id. */

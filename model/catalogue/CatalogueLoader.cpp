@@ -77,9 +77,9 @@ Catalogue CatalogueLoader::load(const QString& directory)
         ConnectionRule rule = readRule(file);
         if (ruleIds.contains(rule.id))
             file.fail("/id", QStringLiteral("'%1' is already the id of another rule").arg(rule.id));
-        if (!kindIds.contains(rule.sourceKind))
+        if (!kindIds.contains(rule.sourceKind) && rule.sourceKind != ConnectionRule::anyKind())
             file.fail("/source", QStringLiteral("names the kind '%1', which the catalogue does not have").arg(rule.sourceKind));
-        if (!kindIds.contains(rule.targetKind))
+        if (!kindIds.contains(rule.targetKind) && rule.targetKind != ConnectionRule::anyKind())
             file.fail("/target", QStringLiteral("names the kind '%1', which the catalogue does not have").arg(rule.targetKind));
         ruleIds.insert(rule.id);
         rules.push_back(std::move(rule));
