@@ -113,6 +113,7 @@ Architecture TemplateReader::read(const QString& path, const Catalogue& catalogu
             warnings->append(QStringLiteral("%1: '%2' is of type %3, kept as a generic resource")
                                  .arg(where(path, tree, pointer), id, resource.cfnType));
         for (auto field = entry.begin(); field != entry.end(); ++field) {
+            resource.entryKeys.append(QString::fromStdString(field.key()));
             if (field.key() == "Properties" && field.value().is_object())
                 resource.properties = field.value();
             else if (field.key() == "Properties" && !field.value().is_null())

@@ -4,6 +4,7 @@
 
 #include <QPointF>
 #include <QString>
+#include <QStringList>
 
 namespace tributary {
 
@@ -22,11 +23,13 @@ struct Resource
     JsonTree attributes = JsonTree::object();
     /** Top-left corner on the canvas, in scene units. */
     QPointF position;
+    /** The keys of the template entry (Type, Properties, attributes) in source order; empty for a new resource. */
+    QStringList entryKeys;
 
     bool operator==(const Resource& other) const
     {
         return id == other.id && kind == other.kind && cfnType == other.cfnType && properties == other.properties
-            && attributes == other.attributes && position == other.position;
+            && attributes == other.attributes && position == other.position && entryKeys == other.entryKeys;
     }
     bool operator!=(const Resource& other) const { return !(*this == other); }
 };
