@@ -1,5 +1,6 @@
 #include "exporters/TemplateReader.h"
 
+#include "exporters/ConnectionDeriver.h"
 #include "exporters/TemplateError.h"
 #include "model/LogicalId.h"
 #include "model/catalogue/Catalogue.h"
@@ -127,6 +128,9 @@ Architecture TemplateReader::read(const QString& path, const Catalogue& catalogu
                                 .value_or(QPointF((index % columns) * columnWidth, (index / columns) * rowHeight));
         architecture.insertResource(index, std::move(resource));
     }
+    int connectionIndex = 0;
+    for (Connection& connection : ConnectionDeriver::derive(architecture, catalogue))
+        architecture.insertConnection(connectionIndex++, std::move(connection));
     return architecture;
 }
 

@@ -12,7 +12,7 @@ class Catalogue;
 /**
  * Reads a CloudFormation/SAM template (YAML or JSON) into an architecture: every resource with its
  * kind, Properties and other entry keys, every other section kept as it is, and the layout stored
- * under Metadata/Tributary. Deriving connections from the template's wiring is not done yet.
+ * under Metadata/Tributary, and the connections the template's wiring realises (ConnectionDeriver).
  */
 class TemplateReader
 {

@@ -60,6 +60,18 @@ QStringList Architecture::connectionsOf(const QString& resourceId) const
     return ids;
 }
 
+QSet<QString> Architecture::carrierIds(const std::vector<Connection>& connections)
+{
+    QSet<QString> carriers;
+    for (const Connection& connection : connections) {
+        for (const JsonTree& part : connection.parts) {
+            if (part.is_object() && !part.contains("path"))
+                carriers.insert(QString::fromStdString(part.value("resource", "")));
+        }
+    }
+    return carriers;
+}
+
 bool Architecture::isNameTaken(const QString& id) const
 {
     if (m_resourceIndex.contains(id))

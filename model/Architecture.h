@@ -7,6 +7,7 @@
 #include "model/tree/JsonTree.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <vector>
@@ -42,6 +43,10 @@ public:
     const Group* groupOf(const QString& resourceId) const;
     /** Ids of the connections that start or end at the resource, in connection order. */
     QStringList connectionsOf(const QString& resourceId) const;
+
+    /** Resources that exist only to realise a connection (whole-resource parts): the canvas shows the edge instead. */
+    QSet<QString> carrierIds() const { return carrierIds(m_connections); }
+    static QSet<QString> carrierIds(const std::vector<Connection>& connections);
 
     /** True when id names a resource, a parameter, or anything else a Ref could mean. */
     bool isNameTaken(const QString& id) const;

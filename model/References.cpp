@@ -1,5 +1,9 @@
 #include "model/References.h"
 
+#include "model/tree/ParsedTree.h"
+
+#include <algorithm>
+
 namespace tributary {
 
 namespace {
@@ -109,6 +113,91 @@ bool References::renameInDependsOn(JsonTree& dependsOn, const std::string& from,
             changed = renameString(item, from, to) || changed;
     }
     return changed;
+}
+
+namespace {
+
+void visitSubString(const std::string& text, const std::string& pointer, const JsonTree* variables,
+                    const References::Visitor& visitor)
+{
+    for (std::size_t at = text.find("${"); at != std::string::npos; at = text.find("${", at + 2)) {
+        const std::size_t close = text.find('}', at + 2);
+        if (close == std::string::npos)
+            return;
+        std::string name = text.substr(at + 2, close - at - 2);
+        if (name.empty() || name[0] == '!')
+            continue;
+        name = name.substr(0, name.find('.'));
+        if (name.rfind("AWS::", 0) == 0 || (variables && variables->is_object() && variables->contains(name)))
+            continue;
+        visitor(pointer, name);
+    }
+}
+
+/** True for the pointer of a SAM connector's Source, Destination or Destination list item. */
+bool isConnectorEnd(const std::string& pointer)
+{
+    const JsonTree::json_pointer path(pointer);
+    if (path.empty())
+        return false;
+    const std::string last = path.back();
+    if (last == "Source" || last == "Destination")
+        return true;
+    const auto parent = path.parent_pointer();
+    return !parent.empty() && parent.back() == "Destination" && !last.empty()
+        && std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+void report(const std::string& id, const std::string& pointer, const References::Visitor& visitor)
+{
+    if (!id.empty() && id.rfind("AWS::", 0) != 0)
+        visitor(pointer, id);
+}
+
+} // namespace
+
+void References::visit(const JsonTree& value, const std::string& pointer, const Visitor& visitor)
+{
+    if (value.is_array()) {
+        for (std::size_t i = 0; i < value.size(); ++i)
+            visit(value[i], pointer + "/" + std::to_string(i), visitor);
+        return;
+    }
+    if (!value.is_object())
+        return;
+    if (value.size() == 1) {
+        const auto only = value.begin();
+        const JsonTree& argument = only.value();
+        if (only.key() == "Ref" && argument.is_string())
+            return report(argument.get<std::string>(), pointer, visitor);
+        if (only.key() == "Fn::GetAtt") {
+            if (argument.is_array() && !argument.empty() && argument[0].is_string())
+                return report(argument[0].get<std::string>(), pointer, visitor);
+            if (argument.is_string()) {
+                const std::string text = argument.get<std::string>();
+                return report(text.substr(0, text.find('.')), pointer, visitor);
+            }
+        }
+        if (only.key() == "Fn::Sub") {
+            if (argument.is_string())
+                return visitSubString(argument.get<std::string>(), pointer, nullptr, visitor);
+            if (argument.is_array() && !argument.empty() && argument[0].is_string()) {
+                visitSubString(argument[0].get<std::string>(), pointer, argument.size() > 1 ? &argument[1] : nullptr,
+                               visitor);
+                for (std::size_t i = 1; i < argument.size(); ++i)
+                    visit(argument[i], pointer + "/Fn::Sub/" + std::to_string(i), visitor);
+                return;
+            }
+        }
+    }
+    const bool connectorEnd = isConnectorEnd(pointer);
+    for (auto it = value.begin(); it != value.end(); ++it) {
+        const std::string child = ParsedTree::childPointer(pointer, it.key());
+        if (connectorEnd && it.key() == "Id" && it.value().is_string())
+            report(it.value().get<std::string>(), child, visitor);
+        else
+            visit(it.value(), child, visitor);
+    }
 }
 
 bool References::renameInSubString(std::string& text, const std::string& from, const std::string& to)

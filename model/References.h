@@ -4,6 +4,9 @@
 
 #include <QString>
 
+#include <functional>
+#include <string>
+
 namespace tributary {
 
 /**
@@ -23,6 +26,16 @@ public:
 
     /** Rewrites ${from} and ${from.attr} in a Fn::Sub string; returns whether anything changed. */
     static bool renameInSubString(std::string& text, const std::string& from, const std::string& to);
+
+    /** Called with the JSON pointer (below the start pointer) of a reference and the id it names. */
+    using Visitor = std::function<void(const std::string& pointer, const std::string& id)>;
+
+    /**
+     * Reports every reference inside value: Ref, Fn::GetAtt (both forms), each ${id} of a Fn::Sub
+     * that no Sub variable shadows, and a connector end {"Id": id}. pointer is value's own pointer.
+     * Pseudo parameters (AWS::…) are left out; whether an id names a resource is the caller's question.
+     */
+    static void visit(const JsonTree& value, const std::string& pointer, const Visitor& visitor);
 };
 
 } // namespace tributary

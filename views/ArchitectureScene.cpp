@@ -23,6 +23,8 @@ ArchitectureScene::ArchitectureScene(Document* document, QObject* parent)
     connect(document, &Document::resourceRenamed, this, &ArchitectureScene::renameResourceItem);
     connect(document, &Document::connectionAdded, this, &ArchitectureScene::addConnectionItem);
     connect(document, &Document::connectionRemoved, this, &ArchitectureScene::removeConnectionItem);
+    connect(document, &Document::connectionAdded, this, &ArchitectureScene::updateVisibility);
+    connect(document, &Document::connectionRemoved, this, &ArchitectureScene::updateVisibility);
     rebuild();
 }
 
@@ -52,6 +54,18 @@ void ArchitectureScene::rebuild()
         addResourceItem(resource.id);
     for (const Connection& connection : m_document->architecture().connections())
         addConnectionItem(connection.id);
+    updateVisibility();
+}
+
+void ArchitectureScene::updateVisibility()
+{
+    const QSet<QString> carriers = m_document->architecture().carrierIds();
+    for (auto it = m_resources.begin(); it != m_resources.end(); ++it)
+        it.value()->setVisible(!carriers.contains(it.key()));
+    for (const Connection& connection : m_document->architecture().connections()) {
+        if (ConnectionItem* item = m_connections.value(connection.id))
+            item->setVisible(!carriers.contains(connection.source) && !carriers.contains(connection.target));
+    }
 }
 
 void ArchitectureScene::addResourceItem(const QString& id)

@@ -39,6 +39,8 @@ private:
     void renameResourceItem(const QString& oldId, const QString& newId);
     void updateEdgesOf(const QString& resourceId);
     void commitDrag();
+    /** Hides resources that only realise a connection (the edge stands for them) and edges to hidden ends. */
+    void updateVisibility();
 
     Document* m_document;
     QHash<QString, ResourceItem*> m_resources;

@@ -1,5 +1,6 @@
 #include "app/cli/CliTool.h"
 
+#include "app/cli/ImportCommand.h"
 #include "app/cli/KindsCommand.h"
 
 namespace tributary {
@@ -9,6 +10,7 @@ CliTool::CliTool(QTextStream& out, QTextStream& err)
     , m_err(err)
 {
     m_commands.push_back(std::make_unique<KindsCommand>());
+    m_commands.push_back(std::make_unique<ImportCommand>());
 }
 
 ExitCode CliTool::run(const QStringList& arguments)

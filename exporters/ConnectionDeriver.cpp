@@ -1,0 +1,335 @@
+#include "exporters/ConnectionDeriver.h"
+
+#include "exporters/WritePattern.h"
+#include "model/LogicalId.h"
+#include "model/References.h"
+#include "model/catalogue/Catalogue.h"
+#include "model/tree/JsonTreeEdit.h"
+#include "model/tree/ParsedTree.h"
+
+#include <QSet>
+
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace tributary {
+
+namespace {
+
+/** One derivation over one architecture: the connections found so far, merged by their ends and rule. */
+class Derivation
+{
+public:
+    Derivation(const Architecture& architecture, const Catalogue& catalogue)
+        : m_architecture(architecture)
+        , m_catalogue(catalogue)
+    {
+    }
+
+    void deriveFromRules()
+    {
+        for (const ConnectionRule& rule : m_catalogue.rules()) {
+            if (!rule.isDrawable())
+                continue;
+            deriveFromWrites(rule);
+            for (const JsonTree& form : rule.recognise)
+                deriveFromForm(rule, form);
+        }
+    }
+
+    void deriveFromReferences()
+    {
+        const QSet<QString> carriers = Architecture::carrierIds(m_connections);
+        const ConnectionRule* reference = m_catalogue.rule(QStringLiteral("reference"));
+        const ConnectionRule* dependency = m_catalogue.rule(QStringLiteral("dependency"));
+        for (const Resource& resource : m_architecture.resources()) {
+            if (carriers.contains(resource.id))
+                continue;
+            const std::string self = resource.id.toStdString();
+            if (reference) {
+                References::visit(resource.properties, "", [&](const std::string& pointer, const std::string& id) {
+                    if (id != self && isResource(id) && !carriers.contains(QString::fromStdString(id))
+                        && !isCovered(resource.id, pointer))
+                        add(*reference, self, id, JsonTree::object(), JsonTree::array(), {});
+                });
+            }
+            const auto dependsOn = resource.attributes.find("DependsOn");
+            if (dependency && dependsOn != resource.attributes.end()) {
+                const JsonTree names = dependsOn->is_array() ? *dependsOn : JsonTree::array({*dependsOn});
+                for (const JsonTree& name : names) {
+                    if (name.is_string() && name.get<std::string>() != self && isResource(name.get<std::string>()))
+                        add(*dependency, self, name.get<std::string>(), JsonTree::object(), JsonTree::array(), {});
+                }
+            }
+        }
+    }
+
+    std::vector<Connection> takeConnections() { return std::move(m_connections); }
+
+private:
+    using Key = std::tuple<std::string, std::string, QString>;
+
+    bool isResource(const std::string& id) const { return m_architecture.resource(QString::fromStdString(id)); }
+
+    const Resource* resource(const std::string& id) const
+    {
+        return m_architecture.resource(QString::fromStdString(id));
+    }
+
+    /** The one resource value names: a plain logical id, or the single resource its references name. */
+    std::string resolveEnd(const JsonTree& value) const
+    {
+        if (value.is_string())
+            return isResource(value.get<std::string>()) ? value.get<std::string>() : std::string();
+        std::string found;
+        bool ambiguous = false;
+        References::visit(value, "", [&](const std::string&, const std::string& id) {
+            if (!isResource(id) || id == found)
+                return;
+            ambiguous = ambiguous || !found.empty();
+            found = id;
+        });
+        return ambiguous ? std::string() : found;
+    }
+
+    WritePattern::ResolveEnd resolver() const
+    {
+        return [this](const JsonTree& value) { return resolveEnd(value); };
+    }
+
+    bool endsFit(const ConnectionRule& rule, const std::string& source, const std::string& target) const
+    {
+        const Resource* from = resource(source);
+        const Resource* to = resource(target);
+        return from && to && source != target && rule.joins(from->kind, to->kind);
+    }
+
+    void deriveFromWrites(const ConnectionRule& rule)
+    {
+        if (rule.writes.empty())
+            return;
+        std::size_t anchor = 0;
+        while (anchor < rule.writes.size() && rule.writes[anchor].value("into", "") == "resource")
+            ++anchor;
+        if (anchor == rule.writes.size())
+            anchor = 0;
+        const JsonTree& write = rule.writes[anchor];
+        const std::string into = write.value("into", "");
+        if (into == "resource") {
+            const QString type = QString::fromStdString(write.value("type", ""));
+            for (const Resource& carrier : m_architecture.resources()) {
+                WritePattern::Binding binding;
+                if (carrier.cfnType == type && WritePattern::fits(write["value"], carrier.properties, binding, resolver()))
+                    complete(rule, anchor, binding, JsonTree::array({{{"resource", carrier.id.toStdString()}}}));
+            }
+            return;
+        }
+        const QString& ownKind = into == "source" ? rule.sourceKind : rule.targetKind;
+        for (const Resource& own : m_architecture.resources()) {
+            if (own.kind != ownKind)
+                continue;
+            for (const WritePattern::Place& place : WritePattern::places(own.properties, write.value("path", ""))) {
+                WritePattern::Binding binding;
+                (into == "source" ? binding.source : binding.target) = own.id.toStdString();
+                binding.connection = place.connection;
+                if (WritePattern::fits(write["value"], *place.value, binding, resolver()))
+                    complete(rule, anchor, binding,
+                             JsonTree::array({{{"resource", own.id.toStdString()}, {"path", place.pointer}}}));
+            }
+        }
+    }
+
+    /** Adds the parts of the rule's other writes that fit the binding; an SDK call needs all of them. */
+    void complete(const ConnectionRule& rule, std::size_t anchor, WritePattern::Binding binding, JsonTree parts)
+    {
+        if (!endsFit(rule, binding.source, binding.target))
+            return;
+        for (std::size_t i = 0; i < rule.writes.size(); ++i) {
+            if (i == anchor)
+                continue;
+            const JsonTree& write = rule.writes[i];
+            if (!findPart(write, binding, parts) && rule.meaning == QLatin1String("sdk"))
+                return;
+        }
+        add(rule, binding.source, binding.target, binding.properties, parts, binding.connection);
+    }
+
+    bool findPart(const JsonTree& write, WritePattern::Binding& binding, JsonTree& parts) const
+    {
+        const std::string into = write.value("into", "");
+        const auto sameEnds = [&binding](const WritePattern::Binding& attempt) {
+            return attempt.source == binding.source && attempt.target == binding.target;
+        };
+        if (into == "resource") {
+            const QString type = QString::fromStdString(write.value("type", ""));
+            for (const Resource& carrier : m_architecture.resources()) {
+                WritePattern::Binding attempt = binding;
+                if (carrier.cfnType == type && WritePattern::fits(write["value"], carrier.properties, attempt, resolver())
+                    && sameEnds(attempt)) {
+                    binding = std::move(attempt);
+                    parts.push_back({{"resource", carrier.id.toStdString()}});
+                    return true;
+                }
+            }
+            return false;
+        }
+        const Resource* own = resource(into == "source" ? binding.source : binding.target);
+        for (const WritePattern::Place& place : WritePattern::places(own->properties, write.value("path", ""))) {
+            WritePattern::Binding attempt = binding;
+            if (WritePattern::fits(write["value"], *place.value, attempt, resolver()) && sameEnds(attempt)) {
+                binding = std::move(attempt);
+                parts.push_back({{"resource", own->id.toStdString()}, {"path", place.pointer}});
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void deriveFromForm(const ConnectionRule& rule, const JsonTree& form)
+    {
+        if (form.contains("resourceType")) {
+            const QString type = QString::fromStdString(form.value("resourceType", ""));
+            for (const Resource& carrier : m_architecture.resources()) {
+                if (carrier.cfnType != type)
+                    continue;
+                const std::string source = resolveAt(carrier.properties, form.value("sourceAt", ""));
+                const std::string target = resolveAt(carrier.properties, form.value("targetAt", ""));
+                if (!endsFit(rule, source, target))
+                    continue;
+                JsonTree properties = JsonTree::object();
+                for (const PropertyField& field : rule.properties) {
+                    if (const auto value = JsonTreeEdit::valueAt(carrier.properties, field.path))
+                        JsonTreeEdit::apply(properties, field.path, value);
+                }
+                add(rule, source, target, properties, JsonTree::array({{{"resource", carrier.id.toStdString()}}}), {});
+            }
+            return;
+        }
+        const bool inSource = form.value("in", "") == "source";
+        const std::string path = form.value("path", "");
+        for (const Resource& own : m_architecture.resources()) {
+            if (own.kind != (inSource ? rule.sourceKind : rule.targetKind))
+                continue;
+            const auto value = JsonTreeEdit::valueAt(own.properties, QString::fromStdString(path));
+            if (!value)
+                continue;
+            for (const auto& [pointer, element] : elementsOf(*value, path)) {
+                const std::string other = resolveEnd(element);
+                const std::string self = own.id.toStdString();
+                const std::string source = inSource ? self : other;
+                const std::string target = inSource ? other : self;
+                if (other.empty() || !endsFit(rule, source, target))
+                    continue;
+                JsonTree parts = JsonTree::array({{{"resource", self}, {"path", pointer}}});
+                if (rule.meaning == QLatin1String("sdk") && !addEnvironmentPart(own, other, parts))
+                    continue;
+                add(rule, source, target, JsonTree::object(), parts, {});
+            }
+        }
+    }
+
+    /** A permission alone is no SDK call: the function must also be told where the target is. */
+    bool addEnvironmentPart(const Resource& function, const std::string& target, JsonTree& parts) const
+    {
+        const auto variables = JsonTreeEdit::valueAt(function.properties, QStringLiteral("/Environment/Variables"));
+        if (!variables || !variables->is_object())
+            return false;
+        for (auto it = variables->begin(); it != variables->end(); ++it) {
+            if (resolveEnd(it.value()) == target) {
+                parts.push_back({{"resource", function.id.toStdString()},
+                                 {"path", ParsedTree::childPointer("/Environment/Variables", it.key())}});
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The items a recognised path holds: list items, the members of a map of maps (connectors), or itself. */
+    static std::vector<std::pair<std::string, JsonTree>> elementsOf(const JsonTree& value, const std::string& path)
+    {
+        std::vector<std::pair<std::string, JsonTree>> elements;
+        if (value.is_array()) {
+            for (std::size_t i = 0; i < value.size(); ++i)
+                elements.emplace_back(ParsedTree::childPointer(path, i), value[i]);
+        } else if (value.is_object() && path.size() >= 11 && path.compare(path.size() - 11, 11, "/Connectors") == 0) {
+            for (auto it = value.begin(); it != value.end(); ++it)
+                elements.emplace_back(ParsedTree::childPointer(path, it.key()), it.value());
+        } else {
+            elements.emplace_back(path, value);
+        }
+        return elements;
+    }
+
+    std::string resolveAt(const JsonTree& properties, const std::string& pointer) const
+    {
+        const auto value = JsonTreeEdit::valueAt(properties, QString::fromStdString(pointer));
+        return value ? resolveEnd(*value) : std::string();
+    }
+
+    void add(const ConnectionRule& rule, const std::string& source, const std::string& target,
+             const JsonTree& properties, const JsonTree& parts, const std::string& idHint)
+    {
+        const Key key{source, target, rule.id};
+        const auto existing = m_index.find(key);
+        if (existing != m_index.end()) {
+            Connection& connection = m_connections[existing->second];
+            for (const JsonTree& part : parts) {
+                if (std::find(connection.parts.begin(), connection.parts.end(), part) == connection.parts.end())
+                    connection.parts.push_back(part);
+            }
+            for (auto it = properties.begin(); it != properties.end(); ++it) {
+                if (!connection.properties.contains(it.key()))
+                    connection.properties[it.key()] = it.value();
+            }
+            return;
+        }
+        Connection connection;
+        connection.source = QString::fromStdString(source);
+        connection.target = QString::fromStdString(target);
+        connection.rule = rule.id;
+        connection.properties = properties;
+        connection.parts = parts;
+        const QString hint = QString::fromStdString(idHint);
+        const QString base = LogicalId::problemWith(hint).isEmpty() ? hint : connection.source + QStringLiteral("To") + connection.target;
+        connection.id = LogicalId::makeUnique(base, [this](const QString& id) { return m_ids.contains(id); });
+        m_ids.insert(connection.id);
+        m_index.emplace(key, m_connections.size());
+        m_connections.push_back(std::move(connection));
+    }
+
+    /** True when a rule's connection already accounts for the reference at pointer in the resource's Properties. */
+    bool isCovered(const QString& resourceId, const std::string& pointer) const
+    {
+        const std::string id = resourceId.toStdString();
+        for (const Connection& connection : m_connections) {
+            for (const JsonTree& part : connection.parts) {
+                if (part.value("resource", "") != id || !part.contains("path"))
+                    continue;
+                const std::string path = part.value("path", "");
+                if (pointer == path || (pointer.size() > path.size() && pointer.compare(0, path.size(), path) == 0
+                                        && pointer[path.size()] == '/'))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    const Architecture& m_architecture;
+    const Catalogue& m_catalogue;
+    std::vector<Connection> m_connections;
+    std::map<Key, std::size_t> m_index;
+    QSet<QString> m_ids;
+};
+
+} // namespace
+
+std::vector<Connection> ConnectionDeriver::derive(const Architecture& architecture, const Catalogue& catalogue)
+{
+    Derivation derivation(architecture, catalogue);
+    derivation.deriveFromRules();
+    derivation.deriveFromReferences();
+    return derivation.takeConnections();
+}
+
+} // namespace tributary
