@@ -38,6 +38,33 @@ public:
         }
     }
 
+    /**
+     * Resources of the types rules add (permissions, queue and topic policies …) that name both ends
+     * of a connection found so far become its parts, however the template wired the edge itself.
+     */
+    void attachGrants()
+    {
+        std::set<QString> grantTypes;
+        for (const ConnectionRule& rule : m_catalogue.rules()) {
+            for (const JsonTree& write : rule.writes) {
+                if (write.value("into", "") == "resource")
+                    grantTypes.insert(QString::fromStdString(write.value("type", "")));
+            }
+        }
+        const QSet<QString> carriers = Architecture::carrierIds(m_connections);
+        for (const Resource& grant : m_architecture.resources()) {
+            if (!grantTypes.count(grant.cfnType) || carriers.contains(grant.id))
+                continue;
+            const std::set<std::string> named = referencedIds(grant.properties);
+            for (Connection& connection : m_connections) {
+                if (named.count(connection.source.toStdString()) && named.count(connection.target.toStdString())) {
+                    connection.parts.push_back({{"resource", grant.id.toStdString()}});
+                    break;
+                }
+            }
+        }
+    }
+
     void deriveFromReferences()
     {
         const QSet<QString> carriers = Architecture::carrierIds(m_connections);
@@ -109,11 +136,7 @@ private:
     {
         if (rule.writes.empty())
             return;
-        std::size_t anchor = 0;
-        while (anchor < rule.writes.size() && rule.writes[anchor].value("into", "") == "resource")
-            ++anchor;
-        if (anchor == rule.writes.size())
-            anchor = 0;
+        const std::size_t anchor = anchorOf(rule);
         const JsonTree& write = rule.writes[anchor];
         const std::string into = write.value("into", "");
         if (into == "resource") {
@@ -140,6 +163,42 @@ private:
         }
     }
 
+    /**
+     * The write that identifies the edge: the first that names an end in a resource's Properties,
+     * else the first resource it adds that names one.
+     */
+    static std::size_t anchorOf(const ConnectionRule& rule)
+    {
+        for (const bool ownProperties : {true, false}) {
+            for (std::size_t i = 0; i < rule.writes.size(); ++i) {
+                const JsonTree& write = rule.writes[i];
+                if ((write.value("into", "") != "resource") == ownProperties && !namedEnds(write["value"]).empty())
+                    return i;
+            }
+        }
+        return 0;
+    }
+
+    /** "source" and/or "target": the ends a write's value names with a placeholder. */
+    static std::set<std::string> namedEnds(const JsonTree& value)
+    {
+        std::set<std::string> ends;
+        const std::string text = value.dump();
+        if (text.find("{{source}}") != std::string::npos)
+            ends.insert("source");
+        if (text.find("{{target}}") != std::string::npos)
+            ends.insert("target");
+        return ends;
+    }
+
+    /** The resources value references (the ids they name, whether or not they are resources). */
+    static std::set<std::string> referencedIds(const JsonTree& value)
+    {
+        std::set<std::string> ids;
+        References::visit(value, "", [&ids](const std::string&, const std::string& id) { ids.insert(id); });
+        return ids;
+    }
+
     /** Adds the parts of the rule's other writes that fit the binding; an SDK call needs all of them. */
     void complete(const ConnectionRule& rule, std::size_t anchor, WritePattern::Binding binding, JsonTree parts)
     {
@@ -162,12 +221,15 @@ private:
             return attempt.source == binding.source && attempt.target == binding.target;
         };
         if (into == "resource") {
+            // A resource the edge adds (a permission, a queue policy) is recognised by its type and by
+            // naming the ends it names in the rule; its wording varies too much between templates to match.
             const QString type = QString::fromStdString(write.value("type", ""));
+            const std::set<std::string> ends = namedEnds(write["value"]);
             for (const Resource& carrier : m_architecture.resources()) {
-                WritePattern::Binding attempt = binding;
-                if (carrier.cfnType == type && WritePattern::fits(write["value"], carrier.properties, attempt, resolver())
-                    && sameEnds(attempt)) {
-                    binding = std::move(attempt);
+                if (carrier.cfnType != type)
+                    continue;
+                const std::set<std::string> named = referencedIds(carrier.properties);
+                if ((!ends.count("source") || named.count(binding.source)) && (!ends.count("target") || named.count(binding.target))) {
                     parts.push_back({{"resource", carrier.id.toStdString()}});
                     return true;
                 }
@@ -328,6 +390,7 @@ std::vector<Connection> ConnectionDeriver::derive(const Architecture& architectu
 {
     Derivation derivation(architecture, catalogue);
     derivation.deriveFromRules();
+    derivation.attachGrants();
     derivation.deriveFromReferences();
     return derivation.takeConnections();
 }

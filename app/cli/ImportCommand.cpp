@@ -53,6 +53,9 @@ ExitCode ImportCommand::run(const QStringList& arguments, QTextStream& out, QTex
         out << "  " << qSetFieldWidth(6) << Qt::right << count << qSetFieldWidth(0) << "  " << QString::fromStdString(kind) << "\n";
     for (const auto& [rule, count] : byRule)
         out << "  " << qSetFieldWidth(6) << Qt::right << count << qSetFieldWidth(0) << "  " << QString::fromStdString(rule) << "\n";
+    out << "connections:\n";
+    for (const Connection& connection : architecture->connections())
+        out << "  " << connection.source << " -> " << connection.target << "  [" << connection.rule << "]\n";
     for (const QString& warning : std::as_const(warnings))
         err << "warning: " << warning << "\n";
     return ExitCode::Success;
