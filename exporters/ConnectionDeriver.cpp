@@ -12,6 +12,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 namespace tributary {
 
@@ -68,16 +69,19 @@ public:
     void deriveFromReferences()
     {
         const QSet<QString> carriers = Architecture::carrierIds(m_connections);
+        const auto covered = coveredPaths();
         const ConnectionRule* reference = m_catalogue.rule(QStringLiteral("reference"));
         const ConnectionRule* dependency = m_catalogue.rule(QStringLiteral("dependency"));
         for (const Resource& resource : m_architecture.resources()) {
             if (carriers.contains(resource.id))
                 continue;
             const std::string self = resource.id.toStdString();
+            const auto coveredHere = covered.find(self);
+            const std::vector<std::string>* paths = coveredHere == covered.end() ? nullptr : &coveredHere->second;
             if (reference) {
                 References::visit(resource.properties, "", [&](const std::string& pointer, const std::string& id) {
                     if (id != self && isResource(id) && !carriers.contains(QString::fromStdString(id))
-                        && !isCovered(resource.id, pointer))
+                        && !isCovered(paths, pointer))
                         add(*reference, self, id, JsonTree::object(), JsonTree::array(), {});
                 });
             }
@@ -360,19 +364,28 @@ private:
         m_connections.push_back(std::move(connection));
     }
 
-    /** True when a rule's connection already accounts for the reference at pointer in the resource's Properties. */
-    bool isCovered(const QString& resourceId, const std::string& pointer) const
+    /** For each resource, the paths in its Properties that rules' connections realise. */
+    std::unordered_map<std::string, std::vector<std::string>> coveredPaths() const
     {
-        const std::string id = resourceId.toStdString();
+        std::unordered_map<std::string, std::vector<std::string>> paths;
         for (const Connection& connection : m_connections) {
             for (const JsonTree& part : connection.parts) {
-                if (part.value("resource", "") != id || !part.contains("path"))
-                    continue;
-                const std::string path = part.value("path", "");
-                if (pointer == path || (pointer.size() > path.size() && pointer.compare(0, path.size(), path) == 0
-                                        && pointer[path.size()] == '/'))
-                    return true;
+                const auto path = part.find("path");
+                if (path != part.end())
+                    paths[part["resource"].get<std::string>()].push_back(path->get<std::string>());
             }
+        }
+        return paths;
+    }
+
+    /** True when pointer is one of paths or lies below one of them. */
+    static bool isCovered(const std::vector<std::string>* paths, const std::string& pointer)
+    {
+        if (!paths)
+            return false;
+        for (const std::string& path : *paths) {
+            if (pointer.compare(0, path.size(), path) == 0 && (pointer.size() == path.size() || pointer[path.size()] == '/'))
+                return true;
         }
         return false;
     }
