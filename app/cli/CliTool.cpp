@@ -2,6 +2,7 @@
 
 #include "app/cli/ImportCommand.h"
 #include "app/cli/KindsCommand.h"
+#include "app/cli/ValidateCommand.h"
 
 namespace tributary {
 
@@ -11,6 +12,7 @@ CliTool::CliTool(QTextStream& out, QTextStream& err)
 {
     m_commands.push_back(std::make_unique<KindsCommand>());
     m_commands.push_back(std::make_unique<ImportCommand>());
+    m_commands.push_back(std::make_unique<ValidateCommand>());
 }
 
 ExitCode CliTool::run(const QStringList& arguments)

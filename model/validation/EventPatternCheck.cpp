@@ -234,7 +234,7 @@ QString EventPatternCheck::filterCriteriaProblem(const JsonTree& criteria)
     if (ValidationSupport::isIntrinsic(*filters))
         return {};
     if (!filters->is_array())
-        return QStringLiteral("its 'Filters' must be a list of {\"Pattern\": …} objects");
+        return QStringLiteral("its 'Filters' must be a list of {\"Pattern\": ...} objects");
     for (std::size_t i = 0; i < filters->size(); ++i) {
         const JsonTree& filter = (*filters)[i];
         if (ValidationSupport::isIntrinsic(filter))

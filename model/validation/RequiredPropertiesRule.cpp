@@ -22,7 +22,6 @@ const std::vector<Requirement>& requirements()
     static const std::vector<Requirement> table = {
         {"AWS::Serverless::Function", {"/Runtime"}, "/PackageType", "Image"},
         {"AWS::Serverless::Function", {"/Handler"}, "/PackageType", "Image"},
-        {"AWS::Serverless::Function", {"/CodeUri", "/InlineCode"}, "/PackageType", "Image"},
         {"AWS::Lambda::Function", {"/Code"}},
         {"AWS::Lambda::Function", {"/Role"}},
         {"AWS::Lambda::Function", {"/Runtime"}, "/PackageType", "Image"},
@@ -52,6 +51,12 @@ const std::vector<Requirement>& requirements()
 QString propertyName(const QString& path)
 {
     return path.mid(1).replace(QLatin1Char('/'), QLatin1Char('.'));
+}
+
+/** The resource's Properties key (its own key when it has no Properties). */
+QString propertiesPointer(const QString& id)
+{
+    return ValidationSupport::resourcePointer(id) + QStringLiteral("/Properties");
 }
 
 bool isSkipped(const Resource& resource)
@@ -115,7 +120,7 @@ std::vector<Finding> RequiredPropertiesRule::check(const Architecture& architect
                 message += QStringLiteral(" unless %1 is %2").arg(propertyName(QLatin1String(requirement.exemptPath)),
                                                                  QLatin1String(requirement.exemptValue));
             findings.push_back(finding(message + QLatin1Char('.'), {resource.id}, {},
-                                       ValidationSupport::resourcePointer(resource.id)));
+                                       propertiesPointer(resource.id)));
         }
         if (const ResourceKind* kind = catalogue.kind(resource.kind)) {
             for (const PropertyField& field : kind->fields) {
@@ -124,13 +129,15 @@ std::vector<Finding> RequiredPropertiesRule::check(const Architecture& architect
                     continue;
                 findings.push_back(finding(QStringLiteral("%1 has no %2 (%3), which is required.")
                                                .arg(what, field.label, propertyName(field.path)),
-                                           {resource.id}, {}, ValidationSupport::resourcePointer(resource.id)));
+                                           {resource.id}, {}, propertiesPointer(resource.id)));
             }
         }
     }
     for (const Connection& connection : architecture.connections()) {
         const ConnectionRule* rule = catalogue.rule(connection.rule);
-        if (!rule || !connection.properties.is_object())
+        // An edge the template already realises is judged by its template parts (and cfn-lint): the
+        // properties read back from them may leave out what the template says in its own way.
+        if (!rule || !connection.properties.is_object() || (connection.parts.is_array() && !connection.parts.empty()))
             continue;
         for (const PropertyField& field : rule->properties) {
             if (!isMarkedRequired(field.help) || ValidationSupport::at(connection.properties, field.path.toStdString()))

@@ -10,8 +10,9 @@ namespace tributary {
  * - for the CloudFormation types of the catalogue's kinds, the properties the CloudFormation
  *   resource reference (and, for AWS::Serverless::*, the SAM specification) marks required, with
  *   their documented alternatives and exceptions, looked up in the resource and then in its SAM
- *   Globals section: a function needs Runtime and Handler unless PackageType is Image, a SAM
- *   function CodeUri or InlineCode (same exception), a Lambda::Function Code and Role; a
+ *   Globals section: a function needs Runtime and Handler unless PackageType is Image, a
+ *   Lambda::Function also Code and Role (a SAM function without CodeUri is packaged from the
+ *   template's folder by the SAM CLI, so its code is not required); a
  *   DynamoDB::Table KeySchema and AttributeDefinitions; an Events::Rule EventPattern or
  *   ScheduleExpression; an Events::EventBus Name; a Scheduler::Schedule ScheduleExpression,
  *   FlexibleTimeWindow and Target; a Pipes::Pipe RoleArn, Source and Target; a
@@ -21,7 +22,8 @@ namespace tributary {
  *   streams, user pools, HTTP APIs and simple tables need nothing.
  * - data-driven, for any kind or connection rule: a catalogue field whose help text starts or ends
  *   with the sentence "Required." (the descriptor format has no `required` key yet), e.g. the
- *   maxReceiveCount of queueDeadLetterToQueue.
+ *   maxReceiveCount of queueDeadLetterToQueue. For connections this applies to edges no template
+ *   part realises yet (drawn, not saved): an edge read from a template is judged by the template.
  *
  * Resources whose Properties are an intrinsic function or hold Fn::Transform are skipped.
  */

@@ -288,6 +288,34 @@ std::optional<bool> ValidationSupport::isFifo(const Resource& resource)
     return boolean(*value);
 }
 
+bool ValidationSupport::setsSqsSubscription(const JsonTree& eventProperties)
+{
+    const JsonTree* subscription = at(eventProperties, "/SqsSubscription");
+    if (!subscription)
+        return false;
+    // A map configures the queue; an intrinsic may well mean one too: either way, no direct delivery.
+    return subscription->is_object() || boolean(*subscription).value_or(false);
+}
+
+bool ValidationSupport::isSqsSubscription(const Architecture& architecture, const Connection& connection)
+{
+    if (setsSqsSubscription(connection.properties))
+        return true;
+    if (!connection.parts.is_array())
+        return false;
+    for (const JsonTree& part : connection.parts) {
+        const Resource* resource = part.is_object() ? architecture.resource(text(at(part, "/resource"))) : nullptr;
+        const JsonTree* path = part.is_object() ? at(part, "/path") : nullptr;
+        if (!resource || !path || !path->is_string())
+            continue;
+        const JsonTree* event = at(resource->properties, path->get<std::string>());
+        const JsonTree* properties = event ? at(*event, "/Properties") : nullptr;
+        if (properties && setsSqsSubscription(*properties))
+            return true;
+    }
+    return false;
+}
+
 QString ValidationSupport::resourcePointer(const QString& id, const std::string& propertyPointer)
 {
     std::string pointer = ParsedTree::childPointer("/Resources", id.toStdString());

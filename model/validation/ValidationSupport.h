@@ -60,6 +60,15 @@ public:
      */
     static std::optional<bool> isFifo(const Resource& resource);
 
+    /**
+     * True when a topic-to-function edge goes through a queue SAM adds (its SNS event sets
+     * SqsSubscription): the function then polls that queue instead of being invoked by the topic.
+     * Looks at the edge's properties and at the SAM events among its template parts.
+     */
+    static bool isSqsSubscription(const Architecture& architecture, const Connection& connection);
+    /** True for a SAM SNS event's Properties with SqsSubscription true or a map. */
+    static bool setsSqsSubscription(const JsonTree& eventProperties);
+
     /** "/Resources/<id>" or "/Resources/<id>/Properties<propertyPointer>", escaped as RFC 6901 says. */
     static QString resourcePointer(const QString& id, const std::string& propertyPointer = {});
     /** The template pointer of the first template part that realises connection; empty when it has none. */
