@@ -7,9 +7,12 @@
 #include "model/commands/AddResourcesCommand.h"
 #include "model/commands/RemoveResourcesCommand.h"
 #include "model/tree/TreeParseError.h"
+#include "model/validation/Validator.h"
 #include "views/ArchitectureScene.h"
 #include "views/CanvasView.h"
 #include "views/PaletteView.h"
+#include "views/ProblemsView.h"
+#include "views/ResourceItem.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,7 +36,10 @@ MainWindow::MainWindow(const Catalogue& catalogue, QWidget* parent)
     , m_scene(new ArchitectureScene(m_document, this))
     , m_canvas(new CanvasView(m_scene, this))
     , m_palette(new PaletteView(catalogue, this))
+    , m_problems(nullptr)
 {
+    static const Validator validator = Validator::withBuiltInRules();
+    m_problems = new ProblemsView(m_document, validator, this);
     setCentralWidget(m_canvas);
 
     auto* paletteDock = new QDockWidget(tr("Palette"), this);
@@ -47,6 +53,17 @@ MainWindow::MainWindow(const Catalogue& catalogue, QWidget* parent)
     history->setEmptyLabel(tr("<opened>"));
     historyDock->setWidget(history);
     addDockWidget(Qt::RightDockWidgetArea, historyDock);
+
+    auto* problemsDock = new QDockWidget(tr("Problems"), this);
+    problemsDock->setObjectName(QStringLiteral("problemsDock"));
+    problemsDock->setWidget(m_problems);
+    addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
+    resizeDocks({problemsDock}, {150}, Qt::Vertical);
+    connect(m_problems, &ProblemsView::resourcesActivated, this, &MainWindow::showResources);
+    connect(m_problems, &ProblemsView::countsChanged, problemsDock, [problemsDock](int errors, int warnings) {
+        problemsDock->setWindowTitle(tr("Problems (%1 errors, %2 warnings)").arg(errors).arg(warnings));
+    });
+    m_problems->refresh();
 
     createActions();
     connect(m_palette, &PaletteView::kindActivated, this, &MainWindow::placeKind);
@@ -145,6 +162,20 @@ void MainWindow::placeKind(const QString& kindId)
     const QString problem = m_document->push(
         new AddResourcesCommand(m_document, {m_catalogue.makeResource(*kind, id, position)}));
     statusBar()->showMessage(problem.isEmpty() ? tr("Added %1").arg(id) : problem);
+}
+
+void MainWindow::showResources(const QStringList& ids)
+{
+    m_scene->clearSelection();
+    QRectF area;
+    for (const QString& id : ids) {
+        if (ResourceItem* item = m_scene->resourceItem(id); item && item->isVisible()) {
+            item->setSelected(true);
+            area |= item->sceneBoundingRect();
+        }
+    }
+    if (!area.isNull())
+        m_canvas->ensureVisible(area);
 }
 
 void MainWindow::deleteSelection()

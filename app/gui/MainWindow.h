@@ -9,6 +9,7 @@ class CanvasView;
 class Catalogue;
 class Document;
 class PaletteView;
+class ProblemsView;
 
 /** The main window: canvas in the middle, palette and history docks, file and edit actions. */
 class MainWindow : public QMainWindow
@@ -22,6 +23,7 @@ public:
     ArchitectureScene* scene() const { return m_scene; }
     CanvasView* canvas() const { return m_canvas; }
     PaletteView* palette() const { return m_palette; }
+    ProblemsView* problems() const { return m_problems; }
 
     /** Opens a template; on failure keeps the current document and returns why (empty on success). */
     QString openFile(const QString& path);
@@ -32,6 +34,8 @@ protected:
 private:
     void createActions();
     void placeKind(const QString& kindId);
+    /** Selects the resources and scrolls the canvas to them. */
+    void showResources(const QStringList& ids);
     void deleteSelection();
     void openWithDialog();
     void updateTitle();
@@ -43,6 +47,7 @@ private:
     ArchitectureScene* m_scene;
     CanvasView* m_canvas;
     PaletteView* m_palette;
+    ProblemsView* m_problems;
 };
 
 } // namespace tributary

@@ -4,6 +4,8 @@
 #include "views/ArchitectureScene.h"
 #include "views/CanvasView.h"
 #include "views/PaletteView.h"
+#include "views/ProblemsView.h"
+#include "model/commands/AddResourcesCommand.h"
 #include "views/ResourceItem.h"
 
 #include <QImage>
@@ -116,6 +118,24 @@ private Q_SLOTS:
         window.document()->undoStack()->undo();
         QCOMPARE(window.document()->architecture().resource(QStringLiteral("AcceptOrder"))->position, QPointF(260, 100));
         QCOMPARE(item->pos(), QPointF(260, 100));
+    }
+
+    void problemsFollowTheDocumentAndShowTheirResources()
+    {
+        MainWindow window(Catalogue::builtIn());
+        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        QCOMPARE(window.problems()->topLevelItemCount(), 0);
+        const ResourceKind* queue = Catalogue::builtIn().kind(QStringLiteral("queue"));
+        const QString problem = window.document()->push(new AddResourcesCommand(
+            window.document(), {Catalogue::builtIn().makeResource(*queue, QStringLiteral("Lonely"), QPointF(0, 400))}));
+        QVERIFY(problem.isEmpty());
+        QTRY_VERIFY(window.problems()->topLevelItemCount() > 0);
+        QTreeWidgetItem* finding = window.problems()->topLevelItem(0);
+        QVERIFY2(finding->text(2).contains(QStringLiteral("Lonely")), qPrintable(finding->text(0)));
+        Q_EMIT window.problems()->itemActivated(finding, 0);
+        QCOMPARE(window.scene()->selectedResourceIds(), QStringList({QStringLiteral("Lonely")}));
+        window.document()->undoStack()->undo();
+        QTRY_COMPARE(window.problems()->topLevelItemCount(), 0);
     }
 
     void screenshotOptionWritesAPicture()
