@@ -1,7 +1,9 @@
 #include "app/cli/CliTool.h"
 
+#include "app/cli/ExportCommand.h"
 #include "app/cli/ImportCommand.h"
 #include "app/cli/KindsCommand.h"
+#include "app/cli/RoundtripCommand.h"
 #include "app/cli/ValidateCommand.h"
 
 namespace tributary {
@@ -13,6 +15,8 @@ CliTool::CliTool(QTextStream& out, QTextStream& err)
     m_commands.push_back(std::make_unique<KindsCommand>());
     m_commands.push_back(std::make_unique<ImportCommand>());
     m_commands.push_back(std::make_unique<ValidateCommand>());
+    m_commands.push_back(std::make_unique<RoundtripCommand>());
+    m_commands.push_back(std::make_unique<ExportCommand>());
 }
 
 ExitCode CliTool::run(const QStringList& arguments)

@@ -30,15 +30,16 @@ namespace tributary {
  * with escapes when the text holds characters that single quotes cannot (control characters,
  * U+0085, U+2028, U+2029, U+FEFF). A string of several lines is a literal block scalar (`|`,
  * `|-` or `|+`) where it is a map value or a sequence item, in double quotes elsewhere. Whole
- * or exponent doubles are written `!!float 1.0`; integers beyond 64 bits signed come back as
- * strings. Output always ends in a newline.
+ * or exponent doubles are written `!!float 1.0`, infinities and NaN `null`; integers beyond 64
+ * bits signed come back as strings. Output always ends in a newline.
  */
 class YamlTreeWriter
 {
 public:
     /**
      * The YAML text of tree. The entries of each map whose JSON pointer is in spacedMaps ("" for
-     * the root, "/Resources" …) are separated by a blank line.
+     * the root, "/Resources" …) are separated by a blank line, except between two entries that
+     * each fit on one line (a scalar value), which stay together.
      */
     static QByteArray write(const JsonTree& tree, const TemplateStyle& style = {},
                             const std::vector<std::string>& spacedMaps = {});
