@@ -1,7 +1,6 @@
 #include "app/cli/OutputFile.h"
 
-#include <QFileInfo>
-#include <QSaveFile>
+#include "exporters/AtomicFile.h"
 
 namespace tributary {
 
@@ -13,29 +12,11 @@ bool OutputFile::write(const QString& path, const QByteArray& bytes, const QStri
         out.flush();
         return true;
     }
-    const auto fail = [&](const QString& why) {
-        err << "tributary-cli " << command << ": cannot write " << path << ": " << why << "\n";
-        return false;
-    };
-    if (QFileInfo(path).isDir())
-        return fail(QStringLiteral("this is a folder"));
-    QSaveFile file(path);
-    // Unbuffered, so that a short write (disk full, file size limit) is seen here and not lost in a flush.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return fail(file.errorString());
-    qint64 written = 0;
-    while (written < bytes.size()) {
-        const qint64 count = file.write(bytes.constData() + written, bytes.size() - written);
-        if (count <= 0) {
-            const QString why = file.errorString();
-            file.cancelWriting();
-            return fail(why.isEmpty() ? QStringLiteral("the file cannot be written") : why);
-        }
-        written += count;
-    }
-    if (!file.commit())
-        return fail(file.errorString());
-    return true;
+    const QString problem = AtomicFile::write(path, bytes);
+    if (problem.isEmpty())
+        return true;
+    err << "tributary-cli " << command << ": cannot write " << path << ": " << problem << "\n";
+    return false;
 }
 
 } // namespace tributary

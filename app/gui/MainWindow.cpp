@@ -1,7 +1,9 @@
 #include "app/gui/MainWindow.h"
 
+#include "exporters/AtomicFile.h"
 #include "exporters/TemplateError.h"
 #include "exporters/TemplateReader.h"
+#include "exporters/TemplateWriter.h"
 #include "model/Document.h"
 #include "model/catalogue/Catalogue.h"
 #include "model/commands/AddResourcesCommand.h"
@@ -95,6 +97,49 @@ QString MainWindow::openFile(const QString& path)
     }
 }
 
+QString MainWindow::saveTo(const QString& path)
+{
+    const auto format = path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ? TemplateStyle::Format::Json
+                                                                                     : TemplateStyle::Format::Yaml;
+    const QString problem = AtomicFile::write(path, TemplateWriter::write(m_document->architecture(), format));
+    if (!problem.isEmpty())
+        return tr("Cannot save %1: %2").arg(path, problem);
+    m_document->setFilePath(path);
+    m_document->markSaved();
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()));
+    updateTitle();
+    return {};
+}
+
+bool MainWindow::save()
+{
+    const QString path = m_document->filePath();
+    if (path.isEmpty() || path.startsWith(QLatin1Char(':')))
+        return saveWithDialog();
+    if (!m_document->isModified()) {
+        statusBar()->showMessage(tr("No changes to save."));
+        return true;
+    }
+    const QString problem = saveTo(path);
+    if (!problem.isEmpty())
+        QMessageBox::warning(this, tr("Cannot save"), problem);
+    return problem.isEmpty();
+}
+
+bool MainWindow::saveWithDialog()
+{
+    const QString current = m_document->filePath();
+    const QString suggestion = current.isEmpty() || current.startsWith(QLatin1Char(':')) ? QStringLiteral("template.yaml") : current;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save template"), suggestion,
+                                                      tr("YAML templates (*.yaml *.yml);;JSON templates (*.json)"));
+    if (path.isEmpty())
+        return false;
+    const QString problem = saveTo(path);
+    if (!problem.isEmpty())
+        QMessageBox::warning(this, tr("Cannot save"), problem);
+    return problem.isEmpty();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (mayDiscardChanges())
@@ -108,6 +153,10 @@ void MainWindow::createActions()
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     QAction* open = fileMenu->addAction(tr("&Open…"), this, &MainWindow::openWithDialog);
     open->setShortcut(QKeySequence::Open);
+    QAction* saveAction = fileMenu->addAction(tr("&Save"), this, &MainWindow::save);
+    saveAction->setShortcut(QKeySequence::Save);
+    QAction* saveAs = fileMenu->addAction(tr("Save &As…"), this, &MainWindow::saveWithDialog);
+    saveAs->setShortcut(QKeySequence::SaveAs);
     fileMenu->addSeparator();
     QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -139,6 +188,7 @@ void MainWindow::createActions()
     QToolBar* toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->addAction(open);
+    toolBar->addAction(saveAction);
     toolBar->addSeparator();
     toolBar->addAction(undo);
     toolBar->addAction(redo);
@@ -212,10 +262,12 @@ bool MainWindow::mayDiscardChanges()
 {
     if (!m_document->isModified())
         return true;
-    const auto answer = QMessageBox::question(
-        this, tr("Unsaved changes"),
-        tr("The architecture has changes that are not saved (saving arrives with the template writer). Discard them?"),
-        QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                              tr("The architecture has changes that are not saved. Save them?"),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                              QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
     return answer == QMessageBox::Discard;
 }
 

@@ -27,6 +27,14 @@ public:
 
     /** Opens a template; on failure keeps the current document and returns why (empty on success). */
     QString openFile(const QString& path);
+    /**
+     * Writes the document to path (JSON for a .json name, YAML otherwise) atomically and makes it
+     * the document's file; on failure the old file is intact, the document stays modified, and the
+     * reason is returned (empty on success).
+     */
+    QString saveTo(const QString& path);
+    /** Saves to the document's file; writes nothing when nothing changed. Asks for a name when it has none. */
+    bool save();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -38,6 +46,7 @@ private:
     void showResources(const QStringList& ids);
     void deleteSelection();
     void openWithDialog();
+    bool saveWithDialog();
     void updateTitle();
     /** Asks whether unsaved changes may be discarded; true when they may. */
     bool mayDiscardChanges();

@@ -6,6 +6,7 @@
 #include "views/PaletteView.h"
 #include "views/ProblemsView.h"
 #include "model/commands/AddResourcesCommand.h"
+#include "model/commands/MoveResourcesCommand.h"
 #include "views/ResourceItem.h"
 
 #include <QImage>
@@ -14,6 +15,9 @@
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QtTest>
+
+#include <csignal>
+#include <sys/resource.h>
 
 using namespace tributary;
 
@@ -136,6 +140,81 @@ private Q_SLOTS:
         QCOMPARE(window.scene()->selectedResourceIds(), QStringList({QStringLiteral("Lonely")}));
         window.document()->undoStack()->undo();
         QTRY_COMPARE(window.problems()->topLevelItemCount(), 0);
+    }
+
+    void moveSaveReopenKeepsTheGraphAndTheNewPosition()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("orders.yaml"));
+        MainWindow window(Catalogue::builtIn());
+        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        const Architecture before = window.document()->architecture();
+        QVERIFY(window.document()->push(new MoveResourcesCommand(
+                    window.document(), {{QStringLiteral("OrdersTable"), QPointF(1040, 300)}})).isEmpty());
+        QVERIFY(window.isWindowModified());
+        QCOMPARE(window.saveTo(path), QString());
+        QVERIFY(!window.isWindowModified());
+        QCOMPARE(window.document()->filePath(), path);
+
+        MainWindow reopened(Catalogue::builtIn());
+        QCOMPARE(reopened.openFile(path), QString());
+        const Architecture& after = reopened.document()->architecture();
+        QCOMPARE(after.resources().size(), before.resources().size());
+        QCOMPARE(after.connections().size(), before.connections().size());
+        for (const Resource& resource : before.resources()) {
+            const Resource* saved = after.resource(resource.id);
+            QVERIFY(saved);
+            QVERIFY(saved->properties == resource.properties);
+            QCOMPARE(saved->cfnType, resource.cfnType);
+        }
+        QCOMPARE(after.resource(QStringLiteral("OrdersTable"))->position, QPointF(1040, 300));
+        QVERIFY(after.templateSections() == before.templateSections());
+    }
+
+    void savingAnUnchangedDocumentWritesNothing()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("orders.yaml"));
+        MainWindow window(Catalogue::builtIn());
+        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        QCOMPARE(window.saveTo(path), QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("changed on disk by someone else\n");
+        file.close();
+        QVERIFY(window.save());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("changed on disk by someone else\n"));
+    }
+
+    void failedSaveKeepsTheOldFileAndSaysWhy()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("orders.yaml"));
+        MainWindow window(Catalogue::builtIn());
+        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        QCOMPARE(window.saveTo(path), QString());
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QByteArray original = saved.readAll();
+        saved.close();
+        QVERIFY(window.document()->push(new MoveResourcesCommand(
+                    window.document(), {{QStringLiteral("OrdersTable"), QPointF(0, 0)}})).isEmpty());
+
+        // A file size limit makes the write fail even for root, as a full disk would.
+        std::signal(SIGXFSZ, SIG_IGN);
+        rlimit previous{};
+        getrlimit(RLIMIT_FSIZE, &previous);
+        rlimit tiny = previous;
+        tiny.rlim_cur = 64;
+        setrlimit(RLIMIT_FSIZE, &tiny);
+        const QString problem = window.saveTo(path);
+        setrlimit(RLIMIT_FSIZE, &previous);
+
+        QVERIFY2(problem.contains(path), qPrintable(problem));
+        QVERIFY(window.isWindowModified());
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), original);
     }
 
     void screenshotOptionWritesAPicture()
