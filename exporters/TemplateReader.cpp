@@ -6,6 +6,8 @@
 #include "model/catalogue/Catalogue.h"
 #include "model/tree/TreeFileReader.h"
 
+#include <QSet>
+
 #include <cmath>
 
 namespace tributary {
@@ -61,6 +63,66 @@ std::optional<QPointF> layoutPosition(const JsonTree& layout, const std::string&
     return QPointF((*entry)[0].get<double>(), (*entry)[1].get<double>());
 }
 
+/** AWS Infrastructure Composer's groups ({id: {Label, Members}}) in Tributary's form, or an empty list. */
+JsonTree composerGroups(const JsonTree& metadata)
+{
+    JsonTree groups = JsonTree::array();
+    const auto composer = metadata.find("AWS::Composer::Groups");
+    if (composer == metadata.end() || !composer->is_object())
+        return groups;
+    for (auto it = composer->begin(); it != composer->end(); ++it) {
+        JsonTree group = JsonTree::object();
+        group["id"] = it.key();
+        if (it.value().is_object()) {
+            group["label"] = it.value().value("Label", JsonTree(it.key()));
+            group["members"] = it.value().value("Members", JsonTree::array());
+        }
+        groups.push_back(std::move(group));
+    }
+    return groups;
+}
+
+/**
+ * Adds the groups of the list to the architecture. A malformed entry, a member that is not a
+ * resource or one already in another group is left out with a warning: groups are only layout.
+ */
+void readGroups(const JsonTree& groups, const QString& path, Architecture& architecture, QStringList* warnings)
+{
+    const auto warn = [&](const QString& what) {
+        if (warnings)
+            warnings->append(QStringLiteral("%1: Metadata groups: %2").arg(path, what));
+    };
+    if (!groups.is_array()) {
+        warn(QStringLiteral("not a list, ignored"));
+        return;
+    }
+    QSet<QString> grouped;
+    for (const JsonTree& entry : groups) {
+        const auto text = [&](const char* key) {
+            const auto value = entry.find(key);
+            return value != entry.end() && value->is_string() ? QString::fromStdString(value->get<std::string>()) : QString();
+        };
+        const QString id = entry.is_object() ? text("id") : QString();
+        if (!LogicalId::problemWith(id).isEmpty() || architecture.group(id)) {
+            warn(QStringLiteral("an entry without a valid, unique id is ignored"));
+            continue;
+        }
+        Group group{id, text("label").isEmpty() ? id : text("label"), {}};
+        const JsonTree members = entry.value("members", JsonTree::array());
+        for (const JsonTree& member : members.is_array() ? members : JsonTree::array()) {
+            const QString memberId = member.is_string() ? QString::fromStdString(member.get<std::string>()) : QString();
+            if (!architecture.resource(memberId) || grouped.contains(memberId)) {
+                warn(QStringLiteral("group '%1' names '%2', which is not a resource or is in another group; left out")
+                         .arg(id, memberId));
+                continue;
+            }
+            grouped.insert(memberId);
+            group.members.append(memberId);
+        }
+        architecture.insertGroup(static_cast<int>(architecture.groups().size()), std::move(group));
+    }
+}
+
 } // namespace
 
 Architecture TemplateReader::read(const QString& path, const Catalogue& catalogue, QStringList* warnings)
@@ -81,15 +143,26 @@ Architecture TemplateReader::read(const QString& path, const Catalogue& catalogu
     style.getAttDotForm = counts.getAttDot >= counts.getAttList;
     architecture.setStyle(style);
     JsonTree layout = JsonTree::object();
+    JsonTree groups = JsonTree::array();
     for (auto it = tree.value.begin(); it != tree.value.end(); ++it) {
         if (it.key() == "Resources")
             continue;
         JsonTree section = it.value();
-        if (it.key() == "Metadata" && section.is_object() && section.contains("Tributary")) {
-            layout = section["Tributary"].value("layout", JsonTree::object());
-            section.erase("Tributary");
-            if (section.empty())
-                continue;
+        if (it.key() == "Metadata" && section.is_object()) {
+            groups = composerGroups(section);
+            const auto own = section.find("Tributary");
+            if (own != section.end() && own->is_object()) {
+                JsonTree settings = *own;
+                layout = settings.value("layout", JsonTree::object());
+                if (settings.contains("groups"))
+                    groups = settings["groups"];
+                settings.erase("layout");
+                settings.erase("groups");
+                architecture.setSettings(std::move(settings));
+                section.erase("Tributary");
+                if (section.empty())
+                    continue;
+            }
         }
         architecture.templateSections()[it.key()] = std::move(section);
     }
@@ -120,7 +193,7 @@ Architecture TemplateReader::read(const QString& path, const Catalogue& catalogu
             else if (field.key() == "Properties" && !field.value().is_null())
                 throw TemplateError(QStringLiteral("%1: the Properties of '%2' must be a map")
                                         .arg(where(path, tree, pointer + "/Properties"), id));
-            else if (field.key() != "Type" && field.key() != "Properties") if (field.key() != "Type")
+            else if (field.key() != "Type" && field.key() != "Properties")
                 resource.attributes[field.key()] = field.value();
         }
         const int columns = std::max(1, static_cast<int>(std::ceil(std::sqrt(resources->size()))));
@@ -128,6 +201,7 @@ Architecture TemplateReader::read(const QString& path, const Catalogue& catalogu
                                 .value_or(QPointF((index % columns) * columnWidth, (index / columns) * rowHeight));
         architecture.insertResource(index, std::move(resource));
     }
+    readGroups(groups, path, architecture, warnings);
     int connectionIndex = 0;
     for (Connection& connection : ConnectionDeriver::derive(architecture, catalogue))
         architecture.insertConnection(connectionIndex++, std::move(connection));

@@ -57,6 +57,8 @@ JsonTree tributaryMetadata(const Architecture& architecture)
         }
         metadata["groups"] = std::move(groups);
     }
+    for (auto it = architecture.settings().begin(); it != architecture.settings().end(); ++it)
+        metadata[it.key()] = it.value();
     return metadata;
 }
 

@@ -149,7 +149,8 @@ Group Architecture::takeGroup(int index)
 bool Architecture::operator==(const Architecture& other) const
 {
     return m_resources == other.m_resources && m_connections == other.m_connections && m_groups == other.m_groups
-        && m_templateSections == other.m_templateSections && m_style == other.m_style;
+        && m_templateSections == other.m_templateSections && m_style == other.m_style
+        && m_settings == other.m_settings;
 }
 
 void Architecture::reindexResources(int from)

@@ -30,6 +30,13 @@ public:
     /** How the template this came from was written. */
     const TemplateStyle& style() const { return m_style; }
     void setStyle(const TemplateStyle& style) { m_style = style; }
+    /**
+     * Tributary's own settings stored under Metadata/Tributary beside the layout and groups, in
+     * order: "simulation" (scenario and per-resource overrides), "viewport", and any key a later
+     * version wrote, kept as it is.
+     */
+    const JsonTree& settings() const { return m_settings; }
+    void setSettings(JsonTree settings) { m_settings = std::move(settings); }
 
     /** The resource with that id, or nullptr. */
     const Resource* resource(const QString& id) const;
@@ -84,6 +91,7 @@ private:
     std::vector<Group> m_groups;
     JsonTree m_templateSections = JsonTree::object();
     TemplateStyle m_style;
+    JsonTree m_settings = JsonTree::object();
     QHash<QString, int> m_resourceIndex;
     QHash<QString, int> m_connectionIndex;
 };

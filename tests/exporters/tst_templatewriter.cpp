@@ -75,6 +75,8 @@ QString differenceBetween(const Architecture& before, const Architecture& after)
         return QStringLiteral("connections: %1, then %2").arg(before.connections().size()).arg(after.connections().size());
     if (before.groups() != after.groups())
         return QStringLiteral("groups: %1, then %2").arg(before.groups().size()).arg(after.groups().size());
+    if (before.settings() != after.settings())
+        return QStringLiteral("settings\n  %1\nthen\n  %2").arg(dumpOf(before.settings()), dumpOf(after.settings()));
     return {};
 }
 
@@ -132,6 +134,8 @@ private Q_SLOTS:
     void newResourceKeyOrder();
     void layoutNumbers();
     void groupsShape();
+    void composerGroupsAreRead();
+    void malformedGroupsAreWarnedAndLeftOut();
     void formatConversion();
     void corpusRoundTrip();
 };
@@ -152,8 +156,6 @@ void TestTemplateWriter::golden()
     const QByteArray expected = contentsOf(path);
     QVERIFY(!expected.isEmpty());
     const Architecture architecture = TemplateReader::read(path, Catalogue::builtIn(), nullptr);
-    if (expected.contains("\n    groups:\n") && architecture.groups().empty())
-        QSKIP("TemplateReader does not read Metadata/Tributary/groups yet");
     const QByteArray written = TemplateWriter::write(architecture);
     if (written != expected) {
         QTemporaryDir dir;
@@ -271,6 +273,37 @@ void TestTemplateWriter::groupsShape()
              text.constData());
     const ParsedTree parsed = YamlTreeReader::read(text, QStringLiteral("groups.yaml"));
     COMPARE_TREE(parsed.value, tree);
+}
+
+void TestTemplateWriter::composerGroupsAreRead()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("composer.yaml"));
+    QVERIFY(save(path, "Metadata:\n  AWS::Composer::Groups:\n    Group:\n      Label: Ingest\n      Members: [Queue, Fn]\n"
+                       "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n  Fn:\n    Type: AWS::Serverless::Function\n"));
+    const Architecture architecture = TemplateReader::read(path, Catalogue::builtIn(), nullptr);
+    QCOMPARE(architecture.groups().size(), std::size_t(1));
+    QCOMPARE(architecture.groups()[0], (Group{QStringLiteral("Group"), QStringLiteral("Ingest"),
+                                              {QStringLiteral("Queue"), QStringLiteral("Fn")}}));
+    QVERIFY(architecture.templateSections()["Metadata"].contains("AWS::Composer::Groups"));
+}
+
+void TestTemplateWriter::malformedGroupsAreWarnedAndLeftOut()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("groups.yaml"));
+    QVERIFY(save(path, "Metadata:\n  Tributary:\n    groups:\n      - id: G1\n        members: [Queue, Missing]\n"
+                       "      - id: G2\n        members: [Queue]\n      - label: no id\n"
+                       "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n"));
+    QStringList warnings;
+    const Architecture architecture = TemplateReader::read(path, Catalogue::builtIn(), &warnings);
+    QCOMPARE(architecture.groups().size(), std::size_t(2));
+    QCOMPARE(architecture.groups()[0].members, QStringList{QStringLiteral("Queue")});
+    QCOMPARE(architecture.groups()[0].label, QStringLiteral("G1"));
+    QVERIFY(architecture.groups()[1].members.isEmpty());
+    QCOMPARE(warnings.size(), 3);
+    QVERIFY2(warnings[0].contains(QStringLiteral("'Missing'")), qPrintable(warnings[0]));
+    QVERIFY(warnings[0].startsWith(path));
 }
 
 void TestTemplateWriter::formatConversion()
