@@ -42,7 +42,7 @@ std::string folded(const std::string& text)
     return QString::fromStdString(text).toCaseFolded().toStdString();
 }
 
-/** Whether text, case-folded, holds `foldedPart` at `offset` (from the end when fromEnd). */
+/** Whether text, case-folded, begins (or, when fromEnd, ends) with `foldedPart`. */
 bool foldedPartAt(const std::string& text, const std::string& foldedPart, bool fromEnd)
 {
     if (!isAscii(text)) {
