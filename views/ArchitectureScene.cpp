@@ -7,7 +7,12 @@
 #include "views/KindAppearance.h"
 #include "views/ResourceItem.h"
 
+#include "model/commands/ConnectCommand.h"
+
+#include <QAction>
+#include <QGraphicsLineItem>
 #include <QGraphicsSceneMouseEvent>
+#include <QMenu>
 
 namespace tributary {
 
@@ -25,6 +30,21 @@ ArchitectureScene::ArchitectureScene(Document* document, QObject* parent)
     connect(document, &Document::connectionRemoved, this, &ArchitectureScene::removeConnectionItem);
     connect(document, &Document::connectionAdded, this, &ArchitectureScene::updateVisibility);
     connect(document, &Document::connectionRemoved, this, &ArchitectureScene::updateVisibility);
+    m_chooseRule = [](const std::vector<const ConnectionRule*>& rules, QPoint screenPos) -> const ConnectionRule* {
+        QMenu menu;
+        menu.setToolTipsVisible(true);
+        for (const ConnectionRule* rule : rules) {
+            QAction* action = menu.addAction(rule->label);
+            action->setToolTip(rule->description);
+            action->setData(rule->id);
+        }
+        const QAction* chosen = menu.exec(screenPos);
+        for (const ConnectionRule* rule : rules) {
+            if (chosen && chosen->data().toString() == rule->id)
+                return rule;
+        }
+        return nullptr;
+    };
     rebuild();
 }
 
@@ -38,18 +58,141 @@ QStringList ArchitectureScene::selectedResourceIds() const
     return ids;
 }
 
+QStringList ArchitectureScene::selectedConnectionIds() const
+{
+    QStringList ids;
+    for (const Connection& connection : m_document->architecture().connections()) {
+        if (ConnectionItem* item = m_connections.value(connection.id); item && item->isSelected())
+            ids.append(connection.id);
+    }
+    return ids;
+}
+
+std::vector<const ConnectionRule*> ArchitectureScene::drawableRules(const QString& sourceId, const QString& targetId) const
+{
+    const Architecture& architecture = m_document->architecture();
+    const Resource* source = architecture.resource(sourceId);
+    const Resource* target = architecture.resource(targetId);
+    std::vector<const ConnectionRule*> rules;
+    if (!source || !target || sourceId == targetId)
+        return rules;
+    for (const ConnectionRule* rule : m_document->catalogue().rulesBetween(source->kind, target->kind)) {
+        if (rule->isDrawable())
+            rules.push_back(rule);
+    }
+    return rules;
+}
+
+ResourceItem* ArchitectureScene::resourceItemAt(QPointF scenePos, const ResourceItem* except) const
+{
+    for (QGraphicsItem* item : items(scenePos)) {
+        auto* resource = dynamic_cast<ResourceItem*>(item);
+        if (resource && resource != except && resource->isVisible())
+            return resource;
+    }
+    return nullptr;
+}
+
+void ArchitectureScene::mousePressEvent(QGraphicsSceneMouseEvent* event)
+{
+    ResourceItem* source = event->button() == Qt::LeftButton ? resourceItemAt(event->scenePos(), nullptr) : nullptr;
+    if (!source || !source->isOnOutPort(event->scenePos())) {
+        QGraphicsScene::mousePressEvent(event);
+        return;
+    }
+    m_linkSource = source;
+    m_linkLine = addLine(QLineF(source->outPort(), event->scenePos()), QPen(QColor(0x2e, 0x7d, 0x32), 2, Qt::DashLine));
+    m_linkLine->setZValue(10);
+    for (auto it = m_resources.begin(); it != m_resources.end(); ++it) {
+        if (it.value()->isVisible() && !drawableRules(source->resourceId(), it.key()).empty())
+            it.value()->setLinkState(ResourceItem::LinkState::Allowed);
+    }
+    Q_EMIT message(tr("Drag to a highlighted resource to connect %1 to it.").arg(source->resourceId()));
+    event->accept();
+}
+
+void ArchitectureScene::mouseMoveEvent(QGraphicsSceneMouseEvent* event)
+{
+    if (!m_linkSource) {
+        QGraphicsScene::mouseMoveEvent(event);
+        return;
+    }
+    m_linkLine->setLine(QLineF(m_linkSource->outPort(), event->scenePos()));
+    for (ResourceItem* item : std::as_const(m_resources)) {
+        if (item->isVisible() && item != m_linkSource)
+            item->setLinkState(drawableRules(m_linkSource->resourceId(), item->resourceId()).empty()
+                                   ? ResourceItem::LinkState::None : ResourceItem::LinkState::Allowed);
+    }
+    if (ResourceItem* target = resourceItemAt(event->scenePos(), m_linkSource);
+        target && drawableRules(m_linkSource->resourceId(), target->resourceId()).empty()) {
+        const Catalogue& catalogue = m_document->catalogue();
+        const Architecture& architecture = m_document->architecture();
+        const ResourceKind* from = catalogue.kind(architecture.resource(m_linkSource->resourceId())->kind);
+        const ResourceKind* to = catalogue.kind(architecture.resource(target->resourceId())->kind);
+        const QString why = tr("No connection rule joins a %1 to a %2.")
+                                .arg(from ? from->displayName : QString(), to ? to->displayName : QString());
+        target->setLinkState(ResourceItem::LinkState::Refused, why);
+        Q_EMIT message(why);
+    }
+    event->accept();
+}
+
 void ArchitectureScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
 {
+    if (m_linkSource) {
+        finishLink(event);
+        event->accept();
+        return;
+    }
     QGraphicsScene::mouseReleaseEvent(event);
     if (event->button() == Qt::LeftButton)
         commitDrag();
 }
 
-void ArchitectureScene::rebuild()
+void ArchitectureScene::finishLink(QGraphicsSceneMouseEvent* event)
 {
-    clear();
+    ResourceItem* source = m_linkSource;
+    m_linkSource = nullptr;
+    delete m_linkLine;
+    m_linkLine = nullptr;
+    clearLinkStates();
+    ResourceItem* target = resourceItemAt(event->scenePos(), source);
+    if (!target)
+        return;
+    const std::vector<const ConnectionRule*> rules = drawableRules(source->resourceId(), target->resourceId());
+    if (rules.empty())
+        return;
+    const ConnectionRule* rule = rules.size() == 1 ? rules.front() : m_chooseRule(rules, event->screenPos());
+    if (!rule)
+        return;
+    const QString problem = m_document->push(new ConnectCommand(
+        m_document, m_document->catalogue().makeConnection(*rule, source->resourceId(), target->resourceId())));
+    Q_EMIT message(problem.isEmpty() ? tr("Connected %1 to %2: %3").arg(source->resourceId(), target->resourceId(), rule->label)
+                                     : problem);
+}
+
+void ArchitectureScene::clearLinkStates()
+{
+    for (ResourceItem* item : std::as_const(m_resources))
+        item->setLinkState(ResourceItem::LinkState::None);
+}
+
+ArchitectureScene::~ArchitectureScene()
+{
+    // Deleting the items changes the selection: nobody may look at the mirror while it goes.
+    blockSignals(true);
     m_resources.clear();
     m_connections.clear();
+    clear();
+}
+
+void ArchitectureScene::rebuild()
+{
+    m_linkSource = nullptr;
+    m_linkLine = nullptr;
+    m_resources.clear();
+    m_connections.clear();
+    clear();
     for (const Resource& resource : m_document->architecture().resources())
         addResourceItem(resource.id);
     for (const Connection& connection : m_document->architecture().connections())

@@ -7,11 +7,13 @@
 #include "model/Document.h"
 #include "model/catalogue/Catalogue.h"
 #include "model/commands/AddResourcesCommand.h"
+#include "model/commands/DisconnectCommand.h"
 #include "model/commands/RemoveResourcesCommand.h"
 #include "model/tree/TreeParseError.h"
 #include "model/validation/Validator.h"
 #include "views/ArchitectureScene.h"
 #include "views/CanvasView.h"
+#include "views/InspectorView.h"
 #include "views/PaletteView.h"
 #include "views/ProblemsView.h"
 #include "views/ResourceItem.h"
@@ -39,6 +41,7 @@ MainWindow::MainWindow(const Catalogue& catalogue, QWidget* parent)
     , m_canvas(new CanvasView(m_scene, this))
     , m_palette(new PaletteView(catalogue, this))
     , m_problems(nullptr)
+    , m_inspector(new InspectorView(m_document, this))
 {
     static const Validator validator = Validator::withBuiltInRules();
     m_problems = new ProblemsView(m_document, validator, this);
@@ -48,6 +51,14 @@ MainWindow::MainWindow(const Catalogue& catalogue, QWidget* parent)
     paletteDock->setObjectName(QStringLiteral("paletteDock"));
     paletteDock->setWidget(m_palette);
     addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
+
+    auto* inspectorDock = new QDockWidget(tr("Inspector"), this);
+    inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    inspectorDock->setWidget(m_inspector);
+    addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::inspectSelection);
+    connect(m_inspector, &InspectorView::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_scene, &ArchitectureScene::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
 
     auto* historyDock = new QDockWidget(tr("History"), this);
     historyDock->setObjectName(QStringLiteral("historyDock"));
@@ -230,9 +241,32 @@ void MainWindow::showResources(const QStringList& ids)
 
 void MainWindow::deleteSelection()
 {
-    const QStringList ids = m_scene->selectedResourceIds();
-    if (!ids.isEmpty())
-        m_document->push(new RemoveResourcesCommand(m_document, ids));
+    const QStringList resources = m_scene->selectedResourceIds();
+    QStringList connections;
+    for (const QString& id : m_scene->selectedConnectionIds()) {
+        const Connection* connection = m_document->architecture().connection(id);
+        if (!resources.contains(connection->source) && !resources.contains(connection->target))
+            connections.append(id);
+    }
+    const bool both = !resources.isEmpty() && !connections.isEmpty();
+    if (both)
+        m_document->beginMacro(tr("Delete the selection"));
+    if (!connections.isEmpty())
+        m_document->push(new DisconnectCommand(m_document, connections));
+    if (!resources.isEmpty())
+        m_document->push(new RemoveResourcesCommand(m_document, resources));
+    if (both)
+        m_document->endMacro();
+}
+
+void MainWindow::inspectSelection()
+{
+    const QStringList resources = m_scene->selectedResourceIds();
+    const QStringList connections = m_scene->selectedConnectionIds();
+    if (!resources.isEmpty() || connections.isEmpty())
+        m_inspector->inspect(Document::PropertyOwner::Resource, resources);
+    else
+        m_inspector->inspect(Document::PropertyOwner::Connection, connections);
 }
 
 void MainWindow::openWithDialog()

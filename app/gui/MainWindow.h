@@ -8,6 +8,7 @@ class ArchitectureScene;
 class CanvasView;
 class Catalogue;
 class Document;
+class InspectorView;
 class PaletteView;
 class ProblemsView;
 
@@ -24,6 +25,7 @@ public:
     CanvasView* canvas() const { return m_canvas; }
     PaletteView* palette() const { return m_palette; }
     ProblemsView* problems() const { return m_problems; }
+    InspectorView* inspector() const { return m_inspector; }
 
     /** Opens a template; on failure keeps the current document and returns why (empty on success). */
     QString openFile(const QString& path);
@@ -44,7 +46,9 @@ private:
     void placeKind(const QString& kindId);
     /** Selects the resources and scrolls the canvas to them. */
     void showResources(const QStringList& ids);
+    /** Deletes the selected resources (with their connections) and the selected connections, as one step. */
     void deleteSelection();
+    void inspectSelection();
     void openWithDialog();
     bool saveWithDialog();
     void updateTitle();
@@ -57,6 +61,7 @@ private:
     CanvasView* m_canvas;
     PaletteView* m_palette;
     ProblemsView* m_problems;
+    InspectorView* m_inspector;
 };
 
 } // namespace tributary
