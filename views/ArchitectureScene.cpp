@@ -14,6 +14,8 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QMenu>
 
+#include <cmath>
+
 namespace tributary {
 
 ArchitectureScene::ArchitectureScene(Document* document, QObject* parent)
@@ -270,9 +272,16 @@ void ArchitectureScene::commitDrag()
 {
     std::vector<std::pair<QString, QPointF>> moved;
     for (const Resource& resource : m_document->architecture().resources()) {
-        const ResourceItem* item = m_resources.value(resource.id);
-        if (item && item->pos() != resource.position)
-            moved.emplace_back(resource.id, item->pos());
+        ResourceItem* item = m_resources.value(resource.id);
+        if (!item || item->pos() == resource.position)
+            continue;
+        QPointF position = item->pos();
+        if (m_snapToGrid) {
+            position = QPointF(std::round(position.x() / gridSize) * gridSize, std::round(position.y() / gridSize) * gridSize);
+            item->setPos(position);
+        }
+        if (position != resource.position)
+            moved.emplace_back(resource.id, position);
     }
     if (!moved.empty())
         m_document->push(new MoveResourcesCommand(m_document, moved));

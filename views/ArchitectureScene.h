@@ -42,6 +42,11 @@ public:
 
     /** Picks one of several rules for a new edge (nullptr: cancelled); screenPos is where to ask. */
     using RuleChooser = std::function<const ConnectionRule*(const std::vector<const ConnectionRule*>&, QPoint screenPos)>;
+    /** When on, a drag leaves nodes on a grid of gridSize scene units. */
+    void setSnapToGrid(bool snap) { m_snapToGrid = snap; }
+    bool snapsToGrid() const { return m_snapToGrid; }
+    static constexpr qreal gridSize = 20;
+
     /** Replaces the chooser (a menu at the cursor by default); tests choose without a menu. */
     void setRuleChooser(RuleChooser chooser) { m_chooseRule = std::move(chooser); }
 
@@ -77,6 +82,7 @@ private:
     ResourceItem* m_linkSource = nullptr;
     QGraphicsLineItem* m_linkLine = nullptr;
     RuleChooser m_chooseRule;
+    bool m_snapToGrid = false;
 };
 
 } // namespace tributary

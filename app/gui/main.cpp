@@ -1,3 +1,4 @@
+#include "app/gui/Autosave.h"
 #include "app/gui/MainWindow.h"
 #include "model/catalogue/Catalogue.h"
 #include "model/catalogue/CatalogueError.h"
@@ -5,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -66,5 +68,19 @@ int main(int argc, char* argv[])
     window.show();
     if (!problem.isEmpty())
         QMessageBox::warning(&window, QObject::tr("Cannot open the template"), problem);
+    const QString leftBehind = tributary::Autosave::findLeftBehind();
+    if (!leftBehind.isEmpty()) {
+        const QString original = tributary::Autosave::originalPathOf(leftBehind);
+        const auto answer = QMessageBox::question(
+            &window, QObject::tr("Restore unsaved work?"),
+            QObject::tr("A Tributary session ended without saving its work%1. Restore it?")
+                .arg(original.isEmpty() || original.startsWith(QLatin1Char(':')) ? QString() : QObject::tr(" on %1").arg(original)),
+            QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
+        const QString restoreProblem = answer == QMessageBox::Yes ? window.restoreRecovery(leftBehind) : QString();
+        if (!restoreProblem.isEmpty())
+            QMessageBox::warning(&window, QObject::tr("Cannot restore"), restoreProblem);
+        QFile::remove(leftBehind);
+        QFile::remove(leftBehind + QStringLiteral(".origin"));
+    }
     return QApplication::exec();
 }

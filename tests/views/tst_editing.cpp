@@ -2,6 +2,7 @@
 // edit reaches every selected resource, bad input is refused; dragging from a port draws only the
 // connections a rule allows, with a chooser where several fit; deleting a connection is undoable.
 
+#include "app/gui/Autosave.h"
 #include "app/gui/MainWindow.h"
 #include "model/Document.h"
 #include "model/catalogue/Catalogue.h"
@@ -11,12 +12,17 @@
 #include "views/CanvasView.h"
 #include "views/ConnectionItem.h"
 #include "views/InspectorView.h"
+#include "views/OutlineView.h"
 #include "views/ResourceItem.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QGraphicsSceneMouseEvent>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -71,6 +77,185 @@ class TestEditing : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    void copyPasteGivesNewIdsAndKeepsWiring()
+    {
+        MainWindow window(Catalogue::builtIn());
+        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        const std::size_t resources = window.document()->architecture().resources().size();
+        const std::size_t connections = window.document()->architecture().connections().size();
+        window.scene()->resourceItem(QStringLiteral("OrdersQueue"))->setSelected(true);
+        window.scene()->resourceItem(QStringLiteral("StoreOrders"))->setSelected(true);
+        window.action(QStringLiteral("copy"))->trigger();
+        QCOMPARE(window.paste(), QString());
+        const Architecture& after = window.document()->architecture();
+        QCOMPARE(after.resources().size(), resources + 2);
+        QVERIFY(after.resource(QStringLiteral("OrdersQueue2")) && after.resource(QStringLiteral("StoreOrders2")));
+        // The copied function polls the copied queue, and still writes to the original table.
+        QVERIFY(JsonTreeEdit::valueAt(after.resource(QStringLiteral("StoreOrders2"))->properties,
+                                      QStringLiteral("/Events/OrdersFromQueue/Properties/Queue"))
+                == JsonTree::parse(R"({"Fn::GetAtt": ["OrdersQueue2", "Arn"]})"));
+        QVERIFY(after.resource(QStringLiteral("OrdersQueue2"))->position == after.resource(QStringLiteral("OrdersQueue"))->position + QPointF(40, 40));
+        QStringList rules;
+        for (const Connection& connection : after.connections()) {
+            if (connection.source.endsWith(QLatin1Char('2')) || connection.target.endsWith(QLatin1Char('2')))
+                rules << connection.rule;
+        }
+        rules.sort();
+        QCOMPARE(rules, QStringList({"functionAccessesTable", "queueDeadLetterToQueue", "queueToFunction"}));
+        QCOMPARE(window.scene()->selectedResourceIds(), QStringList({"OrdersQueue2", "StoreOrders2"}));
+        window.document()->undoStack()->undo();
+        QCOMPARE(window.document()->architecture().resources().size(), resources);
+        QCOMPARE(window.document()->architecture().connections().size(), connections);
+
+        // Into another window: the clipboard is the system's.
+        MainWindow other(Catalogue::builtIn());
+        QCOMPARE(other.paste(), QString());
+        QVERIFY(other.document()->architecture().resource(QStringLiteral("OrdersQueue")));
+        QCOMPARE(other.document()->architecture().connections().front().rule, QStringLiteral("queueToFunction"));
+    }
+
+    void duplicateShortcutCopiesInPlace()
+    {
+        MainWindow window(Catalogue::builtIn());
+        place(window, QStringLiteral("queue"), QStringLiteral("Jobs"), {0, 0});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.scene()->resourceItem(QStringLiteral("Jobs"))->setSelected(true);
+        window.canvas()->setFocus();
+        QTest::keyClick(window.canvas(), Qt::Key_D, Qt::ControlModifier);
+        QVERIFY(window.document()->architecture().resource(QStringLiteral("Jobs2")));
+        QTest::keyClick(window.canvas(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(!window.document()->architecture().resource(QStringLiteral("Jobs2")));
+    }
+
+    void standardShortcutsAreBound_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QKeySequence>("keys");
+        const std::pair<const char*, QKeySequence::StandardKey> standard[] = {
+            {"new", QKeySequence::New}, {"open", QKeySequence::Open}, {"save", QKeySequence::Save},
+            {"saveAs", QKeySequence::SaveAs}, {"undo", QKeySequence::Undo}, {"redo", QKeySequence::Redo},
+            {"cut", QKeySequence::Cut}, {"copy", QKeySequence::Copy}, {"paste", QKeySequence::Paste},
+            {"delete", QKeySequence::Delete}, {"selectAll", QKeySequence::SelectAll}, {"find", QKeySequence::Find},
+            {"zoomIn", QKeySequence::ZoomIn}, {"zoomOut", QKeySequence::ZoomOut}, {"quit", QKeySequence::Quit}};
+        for (const auto& [name, key] : standard)
+            QTest::newRow(name) << QString::fromLatin1(name) << QKeySequence(key);
+    }
+
+    void standardShortcutsAreBound()
+    {
+        QFETCH(QString, name);
+        QFETCH(QKeySequence, keys);
+        MainWindow window(Catalogue::builtIn());
+        QAction* action = window.action(name);
+        QVERIFY2(action, qPrintable(name));
+        QVERIFY2(!action->shortcut().isEmpty(), qPrintable(name));
+        if (!keys.isEmpty()) // the platform's own key where it has one
+            QCOMPARE(action->shortcut(), keys);
+    }
+
+    void selectAllThenDeleteUsesTheKeyboard()
+    {
+        MainWindow window(Catalogue::builtIn());
+        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.canvas()->setFocus();
+        QTest::keyClick(window.canvas(), Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(window.scene()->selectedResourceIds().size(), 6);
+        QTest::keyClick(window.canvas(), Qt::Key_Delete);
+        QVERIFY(window.document()->architecture().resources().empty());
+        QTest::keyClick(window.canvas(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(window.document()->architecture().resources().size(), std::size_t(6));
+    }
+
+    void autosaveWritesARecoveryCopyThatRestores()
+    {
+        QTemporaryDir folder;
+        QTemporaryDir work;
+        const QString path = work.filePath(QStringLiteral("orders.yaml"));
+        QString recovery;
+        {
+            MainWindow window(Catalogue::builtIn());
+            QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+            QCOMPARE(window.saveTo(path), QString());
+            Autosave autosave(window.document(), folder.path(), 50);
+            place(window, QStringLiteral("queue"), QStringLiteral("Unsaved"), {0, 400});
+            QTRY_VERIFY(QFile::exists(autosave.recoveryPath()));
+            recovery = autosave.recoveryPath();
+            QCOMPARE(Autosave::findLeftBehind(folder.path()), recovery);
+            QCOMPARE(Autosave::originalPathOf(recovery), path);
+            // As after a crash: the copy stays where the session left it.
+            QFile::copy(recovery, recovery + QStringLiteral(".kept"));
+            QFile::copy(recovery + QStringLiteral(".origin"), recovery + QStringLiteral(".kept.origin"));
+        }
+        QVERIFY(!QFile::exists(recovery)); // a session that ends normally cleans up
+        const QString kept = recovery + QStringLiteral(".kept");
+        QVERIFY(QFile::rename(kept, recovery));
+        QVERIFY(QFile::rename(kept + QStringLiteral(".origin"), recovery + QStringLiteral(".origin")));
+        MainWindow restored(Catalogue::builtIn());
+        QCOMPARE(restored.restoreRecovery(recovery), QString());
+        QVERIFY(restored.document()->architecture().resource(QStringLiteral("Unsaved")));
+        QCOMPARE(restored.document()->filePath(), path);
+        QVERIFY(restored.isWindowModified());
+        QVERIFY(!QFile::exists(recovery));
+    }
+
+    void savingRemovesTheRecoveryCopy()
+    {
+        QTemporaryDir folder;
+        QTemporaryDir work;
+        MainWindow window(Catalogue::builtIn());
+        Autosave autosave(window.document(), folder.path(), 60000);
+        place(window, QStringLiteral("queue"), QStringLiteral("Jobs"), {0, 0});
+        QCOMPARE(autosave.saveNow(), QString());
+        QVERIFY(QFile::exists(autosave.recoveryPath()));
+        QCOMPARE(window.saveTo(work.filePath(QStringLiteral("t.yaml"))), QString());
+        QVERIFY(!QFile::exists(autosave.recoveryPath()));
+        QCOMPARE(window.recentFiles().value(0), work.filePath(QStringLiteral("t.yaml")));
+    }
+
+    void snapToGridLandsDragsOnTheGrid()
+    {
+        MainWindow window(Catalogue::builtIn());
+        place(window, QStringLiteral("queue"), QStringLiteral("Jobs"), {0, 0});
+        window.action(QStringLiteral("snapToGrid"))->setChecked(true);
+        Q_EMIT window.action(QStringLiteral("snapToGrid"))->triggered(true);
+        ResourceItem* item = window.scene()->resourceItem(QStringLiteral("Jobs"));
+        item->setPos(33, 47);
+        sendSceneMouse(window.scene(), QEvent::GraphicsSceneMouseRelease, QPointF(-500, -500), Qt::NoButton);
+        QCOMPARE(window.document()->architecture().resource(QStringLiteral("Jobs"))->position, QPointF(40, 40));
+        window.action(QStringLiteral("snapToGrid"))->setChecked(false);
+        Q_EMIT window.action(QStringLiteral("snapToGrid"))->triggered(false);
+    }
+
+    void outlineFindsAndShowsResources()
+    {
+        MainWindow window(Catalogue::builtIn());
+        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        QListWidget* list = window.outline()->list();
+        QCOMPARE(list->count(), 6);
+        window.outline()->setFilter(QStringLiteral("table"));
+        int visible = 0;
+        QListWidgetItem* shown = nullptr;
+        for (int i = 0; i < list->count(); ++i) {
+            if (!list->item(i)->isHidden()) {
+                ++visible;
+                shown = list->item(i);
+            }
+        }
+        QCOMPARE(visible, 1);
+        Q_EMIT list->itemActivated(shown);
+        QCOMPARE(window.scene()->selectedResourceIds(), QStringList({QStringLiteral("OrdersTable")}));
+        QVERIFY(window.inspector()->editorFor(QStringLiteral("/BillingMode")));
+    }
+
     void inspectorEditFollowsUndoAndRedo()
     {
         MainWindow window(Catalogue::builtIn());
