@@ -9,6 +9,8 @@
 #include <QSet>
 
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace tributary {
 
@@ -123,6 +125,19 @@ void readGroups(const JsonTree& groups, const QString& path, Architecture& archi
     }
 }
 
+/** Ids of the resources that are wholly a part of a derived connection (a subscription, a queue policy, a permission). */
+QSet<QString> wholeResourceParts(const Architecture& architecture)
+{
+    QSet<QString> ids;
+    for (const Connection& connection : architecture.connections()) {
+        for (const JsonTree& part : connection.parts) {
+            if (part.is_object() && !part.contains("path") && part.contains("resource") && part["resource"].is_string())
+                ids.insert(QString::fromStdString(part["resource"].get<std::string>()));
+        }
+    }
+    return ids;
+}
+
 } // namespace
 
 Architecture TemplateReader::read(const QString& path, const Catalogue& catalogue, QStringList* warnings)
@@ -167,6 +182,7 @@ Architecture TemplateReader::read(const QString& path, const Catalogue& catalogu
         architecture.templateSections()[it.key()] = std::move(section);
     }
 
+    std::vector<std::pair<QString, QString>> genericWarnings;
     int index = 0;
     for (auto it = resources->begin(); it != resources->end(); ++it, ++index) {
         const std::string pointer = ParsedTree::childPointer("/Resources", it.key());
@@ -183,9 +199,9 @@ Architecture TemplateReader::read(const QString& path, const Catalogue& catalogu
         resource.cfnType = QString::fromStdString(entry["Type"].get<std::string>());
         const ResourceKind& kind = catalogue.kindForCfnType(resource.cfnType);
         resource.kind = kind.id;
-        if (kind.generic && warnings)
-            warnings->append(QStringLiteral("%1: '%2' is of type %3, kept as a generic resource")
-                                 .arg(where(path, tree, pointer), id, resource.cfnType));
+        if (kind.generic)
+            genericWarnings.emplace_back(id, QStringLiteral("%1: '%2' is of type %3, kept as a generic resource")
+                                                 .arg(where(path, tree, pointer), id, resource.cfnType));
         for (auto field = entry.begin(); field != entry.end(); ++field) {
             resource.entryKeys.append(QString::fromStdString(field.key()));
             if (field.key() == "Properties" && field.value().is_object())
@@ -201,10 +217,21 @@ Architecture TemplateReader::read(const QString& path, const Catalogue& catalogu
                                 .value_or(QPointF((index % columns) * columnWidth, (index / columns) * rowHeight));
         architecture.insertResource(index, std::move(resource));
     }
+    const qsizetype genericWarningsAt = warnings ? warnings->size() : 0;
     readGroups(groups, path, architecture, warnings);
     int connectionIndex = 0;
     for (Connection& connection : ConnectionDeriver::derive(architecture, catalogue))
         architecture.insertConnection(connectionIndex++, std::move(connection));
+    if (warnings) {
+        const QSet<QString> hidden = wholeResourceParts(architecture);
+        QStringList kept;
+        for (const auto& [id, warning] : genericWarnings) {
+            if (!hidden.contains(id))
+                kept.append(warning);
+        }
+        for (qsizetype i = 0; i < kept.size(); ++i)
+            warnings->insert(genericWarningsAt + i, kept[i]);
+    }
     return architecture;
 }
 

@@ -317,6 +317,41 @@ private Q_SLOTS:
         QCOMPARE(edges(a), QStringList({"Topic>A:topicToQueue", "Topic>B:topicToQueue"}));
     }
 
+    void onlyGenericResourcesOutsideConnectionsAreWarned()
+    {
+        const QString path = m_directory.filePath(QStringLiteral("generic.yaml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(R"(Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+  Queue:
+    Type: AWS::SQS::Queue
+  Subscription:
+    Type: AWS::SNS::Subscription
+    Properties: {TopicArn: !Ref Topic, Protocol: sqs, Endpoint: !GetAtt Queue.Arn}
+  SubscriptionQueuePolicy:
+    Type: AWS::SQS::QueuePolicy
+    Properties:
+      Queues: [!Ref Queue]
+      PolicyDocument:
+        Statement:
+          - {Effect: Allow, Principal: {Service: sns.amazonaws.com}, Action: sqs:SendMessage,
+             Resource: !GetAtt Queue.Arn, Condition: {ArnEquals: {aws:SourceArn: !Ref Topic}}}
+  Alarm:
+    Type: AWS::CloudWatch::Alarm
+    Properties: {Namespace: AWS/SQS, MetricName: ApproximateNumberOfMessagesVisible}
+)");
+        file.close();
+        QStringList warnings;
+        const Architecture a = TemplateReader::read(path, Catalogue::builtIn(), &warnings);
+        QCOMPARE(edges(a), QStringList({"Topic>Queue:topicToQueue"}));
+        QCOMPARE(only(a, QStringLiteral("topicToQueue")).parts.size(), std::size_t(2));
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings[0].contains(QStringLiteral("'Alarm' is of type AWS::CloudWatch::Alarm")), qPrintable(warnings[0]));
+        QVERIFY2(warnings[0].startsWith(path + QStringLiteral(":17:3:")), qPrintable(warnings[0]));
+    }
+
     void theBuiltInExampleIsFullyWired()
     {
         const Architecture a = TemplateReader::read(QStringLiteral(":/examples/order-pipeline.yaml"), Catalogue::builtIn(), nullptr);
