@@ -125,19 +125,6 @@ void readGroups(const JsonTree& groups, const QString& path, Architecture& archi
     }
 }
 
-/** Ids of the resources that are wholly a part of a derived connection (a subscription, a queue policy, a permission). */
-QSet<QString> wholeResourceParts(const Architecture& architecture)
-{
-    QSet<QString> ids;
-    for (const Connection& connection : architecture.connections()) {
-        for (const JsonTree& part : connection.parts) {
-            if (part.is_object() && !part.contains("path") && part.contains("resource") && part["resource"].is_string())
-                ids.insert(QString::fromStdString(part["resource"].get<std::string>()));
-        }
-    }
-    return ids;
-}
-
 } // namespace
 
 Architecture TemplateReader::read(const QString& path, const Catalogue& catalogue, QStringList* warnings)
@@ -223,14 +210,12 @@ Architecture TemplateReader::read(const QString& path, const Catalogue& catalogu
     for (Connection& connection : ConnectionDeriver::derive(architecture, catalogue))
         architecture.insertConnection(connectionIndex++, std::move(connection));
     if (warnings) {
-        const QSet<QString> hidden = wholeResourceParts(architecture);
-        QStringList kept;
+        const QSet<QString> carriers = architecture.carrierIds();
+        qsizetype at = genericWarningsAt;
         for (const auto& [id, warning] : genericWarnings) {
-            if (!hidden.contains(id))
-                kept.append(warning);
+            if (!carriers.contains(id))
+                warnings->insert(at++, warning);
         }
-        for (qsizetype i = 0; i < kept.size(); ++i)
-            warnings->insert(genericWarningsAt + i, kept[i]);
     }
     return architecture;
 }
