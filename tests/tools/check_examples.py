@@ -75,6 +75,7 @@ LESSON_SECTIONS = ("## What it shows", "## Why each hop behaves as it does", "##
 LESSON_WORDS = (150, 400)
 GRID = (240, 120)
 TITLE_LENGTH = 60
+RUNTIME = "python3.12"
 
 ENTRY_KINDS = {"httpApi", "restApi", "queue", "topic", "eventBus", "bucket", "stream", "table", "function",
                "stateMachine"}
@@ -374,6 +375,26 @@ def check_template(template, problems):
     return tributary.get("simulation")
 
 
+def check_functions(resources, problems):
+    """Inline Python 3.12 code that compiles and reads exactly the environment variables it is given."""
+    for rid, resource in resources.items():
+        if resource.get("Type") != "AWS::Serverless::Function":
+            continue
+        properties = resource.get("Properties") or {}
+        problems.check(properties.get("Runtime") == RUNTIME, "%s does not run on %s" % (rid, RUNTIME))
+        code = properties.get("InlineCode")
+        if not problems.check(isinstance(code, str), "%s has no inline code" % rid):
+            continue
+        try:
+            compile(code, "%s/InlineCode" % rid, "exec")
+        except SyntaxError as error:
+            problems.check(False, "%s: its code does not compile: %s" % (rid, error))
+        read = set(re.findall(r"os\.environ\[\"(\w+)\"\]", code))
+        given = set(((properties.get("Environment") or {}).get("Variables") or {}))
+        problems.check(read == given, "%s reads the environment variables %s but is given %s"
+                       % (rid, sorted(read), sorted(given)))
+
+
 def sam_expands(template):
     from samtranslator.translator.transform import transform
 
@@ -426,6 +447,7 @@ def check_example(name, folder, cli, catalogue, problems):
     kinds_by_type = {cfn_type: kind["id"] for kind in catalogue["kinds"] for cfn_type in kind["cfnTypes"]}
     simulation_keys = {kind["id"]: set(kind["simulation"]) for kind in catalogue["kinds"]}
     check_scenario(simulation, template.get("Resources") or {}, kinds_by_type, simulation_keys, problems)
+    check_functions(template.get("Resources") or {}, problems)
     failure = sam_expands(template)
     problems.check(failure is None, "samtranslator refuses it: %s" % failure)
 
