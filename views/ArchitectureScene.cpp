@@ -4,6 +4,7 @@
 #include "model/catalogue/Catalogue.h"
 #include "model/commands/MoveResourcesCommand.h"
 #include "views/ConnectionItem.h"
+#include "views/GroupItem.h"
 #include "views/KindAppearance.h"
 #include "views/ResourceItem.h"
 
@@ -32,6 +33,13 @@ ArchitectureScene::ArchitectureScene(Document* document, QObject* parent)
     connect(document, &Document::connectionRemoved, this, &ArchitectureScene::removeConnectionItem);
     connect(document, &Document::connectionAdded, this, &ArchitectureScene::updateVisibility);
     connect(document, &Document::connectionRemoved, this, &ArchitectureScene::updateVisibility);
+    connect(document, &Document::groupAdded, this, &ArchitectureScene::addGroupItem);
+    connect(document, &Document::groupRemoved, this, &ArchitectureScene::removeGroupItem);
+    connect(document, &Document::groupChanged, this, [this](const QString& id) {
+        if (const Group* group = m_document->architecture().group(id); group && m_groups.contains(id))
+            m_groups.value(id)->setLabel(group->label);
+        updateGroupItem(id);
+    });
     m_chooseRule = [](const std::vector<const ConnectionRule*>& rules, QPoint screenPos) -> const ConnectionRule* {
         QMenu menu;
         menu.setToolTipsVisible(true);
@@ -185,6 +193,7 @@ ArchitectureScene::~ArchitectureScene()
     blockSignals(true);
     m_resources.clear();
     m_connections.clear();
+    m_groups.clear();
     clear();
 }
 
@@ -194,12 +203,15 @@ void ArchitectureScene::rebuild()
     m_linkLine = nullptr;
     m_resources.clear();
     m_connections.clear();
+    m_groups.clear();
     clear();
     for (const Resource& resource : m_document->architecture().resources())
         addResourceItem(resource.id);
     for (const Connection& connection : m_document->architecture().connections())
         addConnectionItem(connection.id);
     updateVisibility();
+    for (const Group& group : m_document->architecture().groups())
+        addGroupItem(group.id);
 }
 
 void ArchitectureScene::updateVisibility()
@@ -224,7 +236,11 @@ void ArchitectureScene::addResourceItem(const QString& id)
     item->setPos(resource->position);
     addItem(item);
     m_resources.insert(id, item);
-    connect(item, &ResourceItem::geometryChanged, this, [this, item] { updateEdgesOf(item->resourceId()); });
+    connect(item, &ResourceItem::geometryChanged, this, [this, item] {
+        updateEdgesOf(item->resourceId());
+        if (const Group* group = m_document->architecture().groupOf(item->resourceId()); group && group->id != m_draggedGroup)
+            updateGroupItem(group->id);
+    });
 }
 
 void ArchitectureScene::removeResourceItem(const QString& id)
@@ -266,6 +282,61 @@ void ArchitectureScene::updateEdgesOf(const QString& resourceId)
         if (ConnectionItem* item = m_connections.value(connectionId))
             item->updatePath();
     }
+}
+
+QStringList ArchitectureScene::selectedGroupIds() const
+{
+    QStringList ids;
+    for (const Group& group : m_document->architecture().groups()) {
+        if (GroupItem* item = m_groups.value(group.id); item && item->isSelected())
+            ids.append(group.id);
+    }
+    return ids;
+}
+
+void ArchitectureScene::addGroupItem(const QString& id)
+{
+    const Group* group = m_document->architecture().group(id);
+    auto* item = new GroupItem(id, group->label);
+    addItem(item);
+    m_groups.insert(id, item);
+    connect(item, &GroupItem::dragged, this, [this, id](QPointF delta) { moveGroupMembers(id, delta); });
+    updateGroupItem(id);
+}
+
+void ArchitectureScene::removeGroupItem(const QString& id)
+{
+    delete m_groups.take(id);
+}
+
+void ArchitectureScene::updateGroupItem(const QString& id)
+{
+    GroupItem* item = m_groups.value(id);
+    const Group* group = m_document->architecture().group(id);
+    if (!item || !group)
+        return;
+    QRectF members;
+    for (const QString& member : group->members) {
+        if (ResourceItem* node = m_resources.value(member); node && node->isVisible())
+            members |= node->sceneBoundingRect();
+    }
+    item->setVisible(!members.isNull());
+    if (!members.isNull())
+        item->surround(members);
+}
+
+void ArchitectureScene::moveGroupMembers(const QString& id, QPointF delta)
+{
+    const Group* group = m_document->architecture().group(id);
+    if (!group)
+        return;
+    m_draggedGroup = id;
+    for (const QString& member : group->members) {
+        // Selected members move with the selection already.
+        if (ResourceItem* node = m_resources.value(member); node && !node->isSelected())
+            node->moveBy(delta.x(), delta.y());
+    }
+    m_draggedGroup.clear();
 }
 
 void ArchitectureScene::commitDrag()

@@ -13,6 +13,7 @@ namespace tributary {
 
 class ConnectionItem;
 class Document;
+class GroupItem;
 class ResourceItem;
 struct ConnectionRule;
 
@@ -32,6 +33,9 @@ public:
 
     ResourceItem* resourceItem(const QString& id) const { return m_resources.value(id); }
     ConnectionItem* connectionItem(const QString& id) const { return m_connections.value(id); }
+    GroupItem* groupItem(const QString& id) const { return m_groups.value(id); }
+    /** Ids of the selected group frames, in document order. */
+    QStringList selectedGroupIds() const;
     /** Ids of the selected resources, in document order. */
     QStringList selectedResourceIds() const;
     /** Ids of the selected connections, in document order. */
@@ -68,6 +72,11 @@ private:
     void moveResourceItem(const QString& id);
     void renameResourceItem(const QString& oldId, const QString& newId);
     void updateEdgesOf(const QString& resourceId);
+    void addGroupItem(const QString& id);
+    void removeGroupItem(const QString& id);
+    /** Fits the group's frame around its members (and shows it only while it has visible ones). */
+    void updateGroupItem(const QString& id);
+    void moveGroupMembers(const QString& id, QPointF delta);
     void commitDrag();
     /** Hides resources that only realise a connection (the edge stands for them) and edges to hidden ends. */
     void updateVisibility();
@@ -78,11 +87,14 @@ private:
     Document* m_document;
     QHash<QString, ResourceItem*> m_resources;
     QHash<QString, ConnectionItem*> m_connections;
+    QHash<QString, GroupItem*> m_groups;
     /** The node a connection is being drawn from, and the rubber line that follows the mouse. */
     ResourceItem* m_linkSource = nullptr;
     QGraphicsLineItem* m_linkLine = nullptr;
     RuleChooser m_chooseRule;
     bool m_snapToGrid = false;
+    /** The group whose frame is being dragged: its members follow, its frame is not refitted meanwhile. */
+    QString m_draggedGroup;
 };
 
 } // namespace tributary

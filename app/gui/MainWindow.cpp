@@ -12,6 +12,8 @@
 #include "model/catalogue/Catalogue.h"
 #include "model/commands/AddResourcesCommand.h"
 #include "model/commands/DisconnectCommand.h"
+#include "model/commands/GroupResourcesCommand.h"
+#include "model/commands/UngroupCommand.h"
 #include "model/commands/RemoveResourcesCommand.h"
 #include "model/tree/TreeParseError.h"
 #include "model/validation/Validator.h"
@@ -37,6 +39,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGraphicsItem>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -262,6 +266,17 @@ void MainWindow::createActions()
         for (QGraphicsItem* item : m_scene->items())
             item->setSelected(item->isVisible() && (item->flags() & QGraphicsItem::ItemIsSelectable));
     }, QKeySequence::SelectAll);
+    make(editMenu, QStringLiteral("group"), tr("&Group…"), [this] {
+        const QStringList ids = m_scene->selectedResourceIds();
+        if (ids.isEmpty())
+            return;
+        bool ok = false;
+        const QString label = QInputDialog::getText(this, tr("Group"), tr("Name of the group:"), QLineEdit::Normal,
+                                                    tr("Group"), &ok);
+        if (ok)
+            groupResources(ids, label);
+    }, QKeySequence(Qt::CTRL | Qt::Key_G));
+    make(editMenu, QStringLiteral("ungroup"), tr("U&ngroup"), &MainWindow::ungroupSelection, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
     make(editMenu, QStringLiteral("find"), tr("&Find Resource…"), [this] {
         m_outline->parentWidget()->show();
         m_outline->focusSearch();
@@ -471,6 +486,28 @@ void MainWindow::deleteSelection()
         m_document->push(new RemoveResourcesCommand(m_document, resources));
     if (both)
         m_document->endMacro();
+}
+
+QString MainWindow::groupResources(const QStringList& ids, const QString& label)
+{
+    const QString problem = m_document->push(new GroupResourcesCommand(m_document, ids, label));
+    statusBar()->showMessage(problem.isEmpty() ? tr("Grouped %n resources", nullptr, static_cast<int>(ids.size())) : problem, 8000);
+    return problem;
+}
+
+void MainWindow::ungroupSelection()
+{
+    QStringList groups = m_scene->selectedGroupIds();
+    for (const QString& id : m_scene->selectedResourceIds()) {
+        if (const Group* group = m_document->architecture().groupOf(id); group && !groups.contains(group->id))
+            groups.append(group->id);
+    }
+    if (groups.isEmpty())
+        return;
+    m_document->beginMacro(tr("Ungroup %n groups", nullptr, static_cast<int>(groups.size())));
+    for (const QString& id : std::as_const(groups))
+        m_document->push(new UngroupCommand(m_document, id));
+    m_document->endMacro();
 }
 
 void MainWindow::inspectSelection()

@@ -52,6 +52,10 @@ public:
     void copySelection();
     /** Pastes resources from the clipboard with new ids, selects them; returns why it failed, or empty. */
     QString paste();
+    /** Puts the resources into a new group with label; returns why it failed, or empty. */
+    QString groupResources(const QStringList& ids, const QString& label);
+    /** Dissolves the selected group frames and the groups of the selected resources, as one step. */
+    void ungroupSelection();
     /** The templates listed in Open Recent, newest first. */
     QStringList recentFiles() const;
 

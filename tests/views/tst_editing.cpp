@@ -11,6 +11,7 @@
 #include "views/ArchitectureScene.h"
 #include "views/CanvasView.h"
 #include "views/ConnectionItem.h"
+#include "views/GroupItem.h"
 #include "views/InspectorView.h"
 #include "views/OutlineView.h"
 #include "views/ResourceItem.h"
@@ -20,6 +21,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -254,6 +256,63 @@ private Q_SLOTS:
         Q_EMIT list->itemActivated(shown);
         QCOMPARE(window.scene()->selectedResourceIds(), QStringList({QStringLiteral("OrdersTable")}));
         QVERIFY(window.inspector()->editorFor(QStringLiteral("/BillingMode")));
+    }
+
+    void groupFramesMoveTheirMembers()
+    {
+        MainWindow window(Catalogue::builtIn());
+        place(window, QStringLiteral("queue"), QStringLiteral("Jobs"), {0, 0});
+        place(window, QStringLiteral("function"), QStringLiteral("Worker"), {300, 0});
+        place(window, QStringLiteral("table"), QStringLiteral("Store"), {600, 0});
+        QCOMPARE(window.groupResources({QStringLiteral("Jobs"), QStringLiteral("Worker")}, QStringLiteral("Ingest")), QString());
+        const QString id = window.document()->architecture().groups().front().id;
+        GroupItem* frame = window.scene()->groupItem(id);
+        QVERIFY(frame && frame->isVisible());
+        const QRectF around = frame->sceneBoundingRect();
+        QVERIFY(around.contains(window.scene()->resourceItem(QStringLiteral("Jobs"))->sceneBoundingRect()));
+        QVERIFY(around.contains(window.scene()->resourceItem(QStringLiteral("Worker"))->sceneBoundingRect()));
+        QVERIFY(!around.intersects(window.scene()->resourceItem(QStringLiteral("Store"))->sceneBoundingRect()));
+
+        const int steps = window.document()->undoStack()->count();
+        frame->setPos(frame->pos() + QPointF(0, 100)); // as a drag of the frame does
+        sendSceneMouse(window.scene(), QEvent::GraphicsSceneMouseRelease, QPointF(-500, -500), Qt::NoButton);
+        const Architecture& moved = window.document()->architecture();
+        QCOMPARE(moved.resource(QStringLiteral("Jobs"))->position, QPointF(0, 100));
+        QCOMPARE(moved.resource(QStringLiteral("Worker"))->position, QPointF(300, 100));
+        QCOMPARE(moved.resource(QStringLiteral("Store"))->position, QPointF(600, 0));
+        QCOMPARE(window.document()->undoStack()->count(), steps + 1);
+        window.document()->undoStack()->undo();
+        QCOMPARE(window.document()->architecture().resource(QStringLiteral("Worker"))->position, QPointF(300, 0));
+        QVERIFY(window.scene()->groupItem(id)->sceneBoundingRect().contains(window.scene()->resourceItem(QStringLiteral("Worker"))->sceneBoundingRect()));
+
+        window.scene()->resourceItem(QStringLiteral("Jobs"))->setSelected(true);
+        window.action(QStringLiteral("ungroup"))->trigger();
+        QVERIFY(window.document()->architecture().groups().empty());
+        QVERIFY(!window.scene()->groupItem(id));
+        window.document()->undoStack()->undo();
+        QVERIFY(window.scene()->groupItem(id));
+    }
+
+    void middleButtonPans()
+    {
+        MainWindow window(Catalogue::builtIn());
+        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.canvas()->resetZoom();
+        window.canvas()->zoomBy(3);
+        QScrollBar* horizontal = window.canvas()->horizontalScrollBar();
+        horizontal->setValue((horizontal->minimum() + horizontal->maximum()) / 2);
+        const int before = horizontal->value();
+        QWidget* viewport = window.canvas()->viewport();
+        const QPoint start = viewport->rect().center();
+        QTest::mousePress(viewport, Qt::MiddleButton, {}, start);
+        QMouseEvent move(QEvent::MouseMove, start + QPoint(-80, 0), viewport->mapToGlobal(start + QPoint(-80, 0)),
+                         Qt::NoButton, Qt::MiddleButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &move);
+        QTest::mouseRelease(viewport, Qt::MiddleButton, {}, start + QPoint(-80, 0));
+        QCOMPARE(horizontal->value(), before + 80);
+        QCOMPARE(window.document()->undoStack()->count(), 0);
     }
 
     void inspectorEditFollowsUndoAndRedo()
