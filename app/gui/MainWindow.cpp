@@ -1,6 +1,7 @@
 #include "app/gui/MainWindow.h"
 
 #include "app/gui/Autosave.h"
+#include "app/gui/Theme.h"
 #include "exporters/AtomicFile.h"
 #include "exporters/DotWriter.h"
 #include "exporters/MermaidWriter.h"
@@ -26,6 +27,7 @@
 #include "views/ResourceItem.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -295,6 +297,21 @@ void MainWindow::createActions()
     snap->setChecked(QSettings().value(QStringLiteral("canvas/snapToGrid"), false).toBool());
     m_scene->setSnapToGrid(snap->isChecked());
     viewMenu->addSeparator();
+    QMenu* themes = viewMenu->addMenu(tr("&Theme"));
+    auto* themeGroup = new QActionGroup(this);
+    for (const QString& name : Theme::names()) {
+        QAction* choice = themes->addAction(name == QLatin1String("system") ? tr("Follow the &System")
+                                            : name == QLatin1String("light") ? tr("&Light") : tr("&Dark"),
+                                            this, [this, name] {
+                                                Theme::apply(name);
+                                                for (QGraphicsItem* item : m_scene->items())
+                                                    item->update(); // cached node pictures are painted anew
+                                            });
+        choice->setObjectName(QStringLiteral("theme-") + name);
+        choice->setCheckable(true);
+        choice->setChecked(Theme::current() == name);
+        themeGroup->addAction(choice);
+    }
     QMenu* panels = viewMenu->addMenu(tr("&Panels"));
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         panels->addAction(dock->toggleViewAction());

@@ -1,5 +1,6 @@
 #include "app/gui/Autosave.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/Theme.h"
 #include "model/catalogue/Catalogue.h"
 #include "model/catalogue/CatalogueError.h"
 #include "views/CanvasView.h"
@@ -45,6 +46,7 @@ int main(int argc, char* argv[])
         return 3;
     }
 
+    tributary::Theme::apply(tributary::Theme::current());
     tributary::MainWindow window(*catalogue);
     window.resize(1280, 800);
     const QString file = parser.positionalArguments().value(0, QString::fromLatin1(builtInExample));

@@ -4,6 +4,7 @@
 
 #include "app/gui/Autosave.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/Theme.h"
 #include "model/Document.h"
 #include "model/catalogue/Catalogue.h"
 #include "model/commands/AddResourcesCommand.h"
@@ -313,6 +314,18 @@ private Q_SLOTS:
         QTest::mouseRelease(viewport, Qt::MiddleButton, {}, start + QPoint(-80, 0));
         QCOMPARE(horizontal->value(), before + 80);
         QCOMPARE(window.document()->undoStack()->count(), 0);
+    }
+
+    void darkThemeIsAppliedAndRemembered()
+    {
+        MainWindow window(Catalogue::builtIn());
+        window.action(QStringLiteral("theme-dark"))->trigger();
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+        QCOMPARE(Theme::current(), QStringLiteral("dark"));
+        window.action(QStringLiteral("theme-light"))->trigger();
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 200);
+        window.action(QStringLiteral("theme-system"))->trigger();
+        QCOMPARE(Theme::current(), QStringLiteral("system"));
     }
 
     void inspectorEditFollowsUndoAndRedo()
