@@ -31,6 +31,8 @@ struct SimContext
     /** The account's unreserved concurrency: limit and in use (functions without reserved concurrency). */
     int unreservedLimit = 1000;
     int unreservedInUse = 0;
+    /** The next receipt a queue hands out with a received message (unique across queues). */
+    std::uint64_t nextReceipt = 1;
     /** The account-wide API Gateway throttle (requests per second and burst). */
     TokenBucket apiAccountBucket{10000, 5000};
 

@@ -71,28 +71,28 @@ void SimModel::answer(const Invocation& invocation, InvocationOutcome outcome, S
                            static_cast<std::int64_t>(outcome) | (detail << 8));
 }
 
-bool SimModel::deliverCopy(const SimLink& link, int message)
+Delivery SimModel::deliverCopy(const SimLink& link, int message)
 {
     ConnectionStats& stats = m_context.connections[static_cast<std::size_t>(link.connection)];
     if (!link.passesEntry(m_context.messages[message].entry)) {
         ++stats.filtered;
-        return false;
+        return Delivery::Filtered;
     }
     const int copy = m_context.messages.copy(message, m_context.now);
     if (!link.target->receive(copy)) {
         ++stats.refused;
         m_context.messages.release(copy);
-        return false;
+        return Delivery::Refused;
     }
     ++stats.delivered;
-    return true;
+    return Delivery::Taken;
 }
 
 int SimModel::forward(int message, LinkMeaning meaning)
 {
     int taken = 0;
     for (const SimLink& link : m_links)
-        if (link.meaning == meaning && deliverCopy(link, message))
+        if (link.meaning == meaning && deliverCopy(link, message) == Delivery::Taken)
             ++taken;
     return taken;
 }

@@ -14,6 +14,9 @@
 
 namespace tributary {
 
+/** What became of a message offered along a link. */
+enum class Delivery { Taken, Filtered, Refused };
+
 /** The failure injected into a resource at one instant (the sum of the windows in force). */
 struct FailureState
 {
@@ -73,8 +76,8 @@ protected:
     FailureState failureNow() const;
     /** Schedules the answer to a synchronous caller at `at`. */
     void answer(const Invocation& invocation, InvocationOutcome outcome, SimTime at, std::int64_t detail = 0);
-    /** Hands a copy of message to the link's target when its filter passes; false when refused or filtered. */
-    bool deliverCopy(const SimLink& link, int message);
+    /** Hands a copy of message to the link's target when its filter passes, counting it on the connection. */
+    Delivery deliverCopy(const SimLink& link, int message);
     /** deliverCopy() along every link with that meaning; returns how many took it. */
     int forward(int message, LinkMeaning meaning);
     bool hasLink(LinkMeaning meaning) const;

@@ -1,8 +1,12 @@
 #include "model/simulation/Simulator.h"
 
 #include "model/catalogue/Catalogue.h"
+#include "model/simulation/ApiModel.h"
+#include "model/simulation/FanOutModel.h"
 #include "model/simulation/FunctionModel.h"
 #include "model/simulation/LoadGenerator.h"
+#include "model/simulation/QueueModel.h"
+#include "model/simulation/QueuePoller.h"
 #include "model/simulation/ScenarioError.h"
 #include "model/simulation/SimModel.h"
 #include "model/simulation/SimRounding.h"
@@ -31,6 +35,32 @@ const QHash<QString, LinkMeaning>& meanings()
         {QStringLiteral("pipeTarget"), LinkMeaning::PipeTarget},
     };
     return table;
+}
+
+struct FanOutKind
+{
+    const char* kind;
+    const char* latencyKey;
+    const char* latencyP99Key;
+    bool snsRetries;
+};
+
+// Kinds that hand messages on to their targets, with the settings that give their delivery latency.
+constexpr FanOutKind fanOutKinds[] = {
+    {"topic", "deliveryLatencyMs", "deliveryLatencyP99Ms", true},
+    {"eventBus", "deliveryLatencyMs", "deliveryLatencyP99Ms", false},
+    {"eventRule", "matchLatencyMs", nullptr, false},
+    {"bucket", "notificationLatencyMs", "notificationLatencyP99Ms", false},
+    {"schedule", "invocationDelayMs", "invocationDelayP99Ms", false},
+    {"firehose", "deliveryLatencyMs", nullptr, false},
+};
+
+const FanOutKind* fanOutKind(const QString& kind)
+{
+    for (const FanOutKind& candidate : fanOutKinds)
+        if (kind == QLatin1String(candidate.kind))
+            return &candidate;
+    return nullptr;
 }
 
 } // namespace
@@ -76,18 +106,27 @@ SimModel* Simulator::model(const std::string& id) const
     return nullptr;
 }
 
+SimSettings Simulator::settingsOf(const Architecture& architecture, const Catalogue& catalogue,
+                                  const QString& resourceId) const
+{
+    const Resource* resource = architecture.resource(resourceId);
+    const ResourceKind* kind = resource ? catalogue.kind(resource->kind) : nullptr;
+    const JsonTree defaults = kind ? kind->simulation : JsonTree::object();
+    const std::string id = resourceId.toStdString();
+    const auto override = m_scenario.overrides.find(id);
+    return SimSettings(
+        SimSettings::merge(defaults, override == m_scenario.overrides.end() ? JsonTree::object() : *override),
+        "simulation/overrides/" + id);
+}
+
 void Simulator::buildModels(const Architecture& architecture, const Catalogue& catalogue)
 {
     int accountConcurrency = 1000;
     int reservedTotal = 0;
     for (const Resource& resource : architecture.resources()) {
-        const ResourceKind* kind = catalogue.kind(resource.kind);
-        const JsonTree defaults = kind ? kind->simulation : JsonTree::object();
         const std::string id = resource.id.toStdString();
         const auto override = m_scenario.overrides.find(id);
-        SimSettings settings(SimSettings::merge(defaults, override == m_scenario.overrides.end() ? JsonTree::object()
-                                                                                                 : *override),
-                             "simulation/overrides/" + id);
+        SimSettings settings = settingsOf(architecture, catalogue, resource.id);
         if (resource.kind == QLatin1String("function")) {
             accountConcurrency = std::min(accountConcurrency,
                                           static_cast<int>(settings.number("accountConcurrency", accountConcurrency)));
@@ -97,6 +136,14 @@ void Simulator::buildModels(const Architecture& architecture, const Catalogue& c
             const JsonTree overrideReserved =
                 override == m_scenario.overrides.end() ? JsonTree() : override->value("reservedConcurrency", JsonTree());
             reservedTotal += static_cast<int>(overrideReserved.is_number() ? overrideReserved.get<double>() : reserved);
+        } else if (resource.kind == QLatin1String("queue")) {
+            addModel(std::make_unique<QueueModel>(m_context, resource, std::move(settings)));
+        } else if (resource.kind == QLatin1String("httpApi") || resource.kind == QLatin1String("restApi")) {
+            addModel(std::make_unique<ApiModel>(m_context, resource, std::move(settings)));
+        } else if (const FanOutKind* fanOut = fanOutKind(resource.kind)) {
+            RetryPolicy retries = fanOut->snsRetries ? RetryPolicy::sns(settings) : RetryPolicy::eventBridge(settings);
+            addModel(std::make_unique<FanOutModel>(m_context, resource, std::move(settings), fanOut->latencyKey,
+                                                   fanOut->latencyP99Key, std::move(retries)));
         } else {
             addModel(std::make_unique<SimModel>(m_context, id, resource.kind.toStdString(), std::move(settings)));
         }
@@ -126,6 +173,14 @@ void Simulator::buildLinks(const Architecture& architecture, const Catalogue& ca
         link.connection = connectionIndex;
         link.target = target;
         link.meaning = meanings().value(rule->meaning);
+        if ((link.meaning == LinkMeaning::Polled || link.meaning == LinkMeaning::PipeSource) && source->kind() == "queue") {
+            auto* queue = static_cast<QueueModel*>(source);
+            auto poller = std::make_unique<QueuePoller>(m_context, queue, target, connection, connectionIndex,
+                                                        settingsOf(architecture, catalogue, connection.source));
+            queue->addPoller(poller.get());
+            addModel(std::move(poller));
+            continue;
+        }
         source->addLink(std::move(link));
     }
 }

@@ -3,6 +3,7 @@
 #include "model/Architecture.h"
 #include "model/simulation/Scenario.h"
 #include "model/simulation/SimContext.h"
+#include "model/simulation/SimSettings.h"
 #include "model/tree/JsonTree.h"
 
 #include <memory>
@@ -52,6 +53,8 @@ public:
 private:
     static constexpr std::int32_t sampleEvent = 1;
 
+    /** The resource's kind defaults with the scenario's overrides merged over them. */
+    SimSettings settingsOf(const Architecture& architecture, const Catalogue& catalogue, const QString& resourceId) const;
     void buildModels(const Architecture& architecture, const Catalogue& catalogue);
     void buildLinks(const Architecture& architecture, const Catalogue& catalogue);
     void buildEntries();
