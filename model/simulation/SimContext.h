@@ -43,7 +43,7 @@ struct SimContext
     void traceHop(int message, int model, TraceStep step)
     {
         if (trace)
-            trace->record(now, messages[message].serial, model, step);
+            trace->record(now, messages[message].serial, model, messages[message].key, step);
     }
 };
 

@@ -18,6 +18,8 @@ struct TraceHop
     SimTime time = 0;
     std::uint64_t serial = 0;
     std::int32_t model = 0;
+    /** The message's partition key or message group. */
+    std::int32_t key = 0;
     TraceStep step = TraceStep::Arrive;
 };
 
@@ -30,10 +32,10 @@ public:
     {
     }
 
-    void record(SimTime time, std::uint64_t serial, int model, TraceStep step)
+    void record(SimTime time, std::uint64_t serial, int model, int key, TraceStep step)
     {
         if (serial % m_every == 0)
-            m_hops.push_back(TraceHop{time, serial, model, step});
+            m_hops.push_back(TraceHop{time, serial, model, key, step});
     }
     const std::vector<TraceHop>& hops() const { return m_hops; }
     static const char* stepName(TraceStep step);
