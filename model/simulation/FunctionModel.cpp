@@ -34,7 +34,7 @@ FunctionModel::FunctionModel(SimContext& context, const Resource& resource, SimS
         m_coldInit = SimDistribution::fromJson(cold, m_settings.keyName("coldStart"));
     } else if (cold.is_object()) {
         const std::string family = runtimeFamily(SimSettings::templateText(p, "/Runtime", "python"));
-        SimSettings coldSettings(cold, m_settings.keyName("coldStart"));
+        SimSettings coldSettings(cold, JsonTree(), m_settings.keyName("coldStart"));
         const JsonTree& byRuntime = coldSettings.value("medianMsByRuntime");
         double median = coldSettings.number("medianMs", 200);
         if (byRuntime.is_object() && byRuntime.contains(family) && byRuntime[family].is_number())
@@ -50,15 +50,12 @@ FunctionModel::FunctionModel(SimContext& context, const Resource& resource, SimS
                                 .arg(QString::fromStdString(m_settings.keyName("environmentReuse"))));
     m_newestFirst = reuse == "newestFirst";
     m_idleReclaim = simSeconds(m_settings.number("idleReclaimSeconds", 600));
-    m_timeout = simSeconds(m_settings.number("timeoutSeconds", SimSettings::templateNumber(p, "/Timeout", 3)));
-    m_memoryGb = m_settings.number("memoryMb", SimSettings::templateNumber(p, "/MemorySize", 128)) / 1024;
+    m_timeout = simSeconds(m_settings.number("timeoutSeconds", p, "/Timeout", 3));
+    m_memoryGb = m_settings.number("memoryMb", p, "/MemorySize", 128) / 1024;
     m_syncOverhead = simMillis(m_settings.number("syncInvokeOverheadMs", 0));
     m_asyncQueueLatency = simMillis(m_settings.number("asyncQueueLatencyMs", 0));
-    m_asyncMaxAge = simSeconds(m_settings.number(
-        "asyncMaxEventAgeSeconds",
-        SimSettings::templateNumber(p, "/EventInvokeConfig/MaximumEventAgeInSeconds", 21600)));
-    m_asyncRetries = static_cast<int>(
-        SimSettings::templateNumber(p, "/EventInvokeConfig/MaximumRetryAttempts", m_settings.number("asyncRetries", 2)));
+    m_asyncMaxAge = simSeconds(m_settings.number("asyncMaxEventAgeSeconds", p, "/EventInvokeConfig/MaximumEventAgeInSeconds", 21600));
+    m_asyncRetries = static_cast<int>(m_settings.number("asyncRetries", p, "/EventInvokeConfig/MaximumRetryAttempts", 2));
     const JsonTree& delays = m_settings.value("asyncRetryDelaysSeconds");
     if (delays.is_array())
         for (const JsonTree& d : delays)
@@ -67,11 +64,9 @@ FunctionModel::FunctionModel(SimContext& context, const Resource& resource, SimS
     if (m_asyncRetryDelays.empty())
         m_asyncRetryDelays = {simSeconds(60), simSeconds(120)};
     m_errorRate = m_settings.number("errorRate", 0);
-    m_reserved = static_cast<int>(m_settings.number(
-        "reservedConcurrency", SimSettings::templateNumber(p, "/ReservedConcurrentExecutions", -1)));
-    m_provisioned = static_cast<int>(m_settings.number(
-        "provisionedConcurrency",
-        SimSettings::templateNumber(p, "/ProvisionedConcurrencyConfig/ProvisionedConcurrentExecutions", 0)));
+    m_reserved = static_cast<int>(m_settings.number("reservedConcurrency", p, "/ReservedConcurrentExecutions", -1));
+    m_provisioned = static_cast<int>(m_settings.number("provisionedConcurrency", p,
+                                                        "/ProvisionedConcurrencyConfig/ProvisionedConcurrentExecutions", 0));
     const double perTenSeconds = m_settings.number("scalingRatePer10s", 1000);
     m_scaling = TokenBucket(perTenSeconds / 10, perTenSeconds);
     m_busySeries = addSeries("concurrency");

@@ -14,7 +14,7 @@ constexpr double dailyPeakSeconds = 14 * 3600;
 
 LoadGenerator::LoadGenerator(SimContext& context, const EntrySpec& entry, int entryIndex, SimModel* target,
                              bool invokeSync)
-    : SimModel(context, "entry:" + entry.resource, "entry", SimSettings(JsonTree::object(), "simulation/entries"))
+    : SimModel(context, "entry:" + entry.resource, "entry", SimSettings(JsonTree::object(), JsonTree(), "simulation/entries"))
     , m_load(entry.load)
     , m_entry(entryIndex)
     , m_keys(entry.keys)

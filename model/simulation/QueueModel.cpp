@@ -12,10 +12,8 @@ QueueModel::QueueModel(SimContext& context, const Resource& resource, SimSetting
 {
     const JsonTree& p = resource.properties;
     m_fifo = m_settings.boolean("fifo", SimSettings::templateText(p, "/FifoQueue", "false") == "true");
-    m_visibilityTimeout = simSeconds(
-        m_settings.number("visibilityTimeoutSeconds", SimSettings::templateNumber(p, "/VisibilityTimeout", 30)));
-    m_maxReceiveCount = static_cast<int>(
-        m_settings.number("maxReceiveCount", SimSettings::templateNumber(p, "/RedrivePolicy/maxReceiveCount", 0)));
+    m_visibilityTimeout = simSeconds(m_settings.number("visibilityTimeoutSeconds", p, "/VisibilityTimeout", 30));
+    m_maxReceiveCount = static_cast<int>(m_settings.number("maxReceiveCount", p, "/RedrivePolicy/maxReceiveCount", 0));
     m_depthSeries = addSeries("visible");
     m_inFlightSeries = addSeries("inFlight");
     m_ageSeries = addSeries("oldestAgeSeconds");

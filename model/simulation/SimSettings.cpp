@@ -51,10 +51,18 @@ std::string SimSettings::templateText(const JsonTree& properties, const char* po
     return fallback;
 }
 
-SimSettings::SimSettings(JsonTree merged, std::string where)
-    : m_values(std::move(merged))
+SimSettings::SimSettings(const JsonTree& defaults, const JsonTree& override, std::string where)
+    : m_values(merge(defaults, override))
+    , m_override(override.is_object() ? override : JsonTree::object())
     , m_where(std::move(where))
 {
+}
+
+double SimSettings::number(const char* key, const JsonTree& properties, const char* pointer, double fallback) const
+{
+    if (m_override.contains(key))
+        return number(key, fallback);
+    return templateNumber(properties, pointer, number(key, fallback));
 }
 
 JsonTree SimSettings::merge(const JsonTree& defaults, const JsonTree& override)

@@ -14,13 +14,19 @@ namespace tributary {
 class SimSettings
 {
 public:
-    SimSettings(JsonTree merged, std::string where);
+    /** The kind's defaults with the scenario's override (an object, or null) merged over them. */
+    SimSettings(const JsonTree& defaults, const JsonTree& override, std::string where);
 
     /** defaults with override merged over it, object by object. */
     static JsonTree merge(const JsonTree& defaults, const JsonTree& override);
 
     bool has(const char* key) const { return m_values.contains(key); }
     double number(const char* key, double fallback) const;
+    /**
+     * The scenario's override of key when it has one, else the template's value at pointer in
+     * properties, else the kind's default for key, else fallback.
+     */
+    double number(const char* key, const JsonTree& properties, const char* pointer, double fallback) const;
     bool boolean(const char* key, bool fallback) const;
     std::string text(const char* key, const std::string& fallback) const;
     SimDistribution distribution(const char* key, const SimDistribution& fallback) const;
@@ -37,6 +43,7 @@ public:
 
 private:
     JsonTree m_values;
+    JsonTree m_override;
     std::string m_where;
 };
 

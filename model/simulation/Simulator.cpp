@@ -114,9 +114,8 @@ SimSettings Simulator::settingsOf(const Architecture& architecture, const Catalo
     const JsonTree defaults = kind ? kind->simulation : JsonTree::object();
     const std::string id = resourceId.toStdString();
     const auto override = m_scenario.overrides.find(id);
-    return SimSettings(
-        SimSettings::merge(defaults, override == m_scenario.overrides.end() ? JsonTree::object() : *override),
-        "simulation/overrides/" + id);
+    return SimSettings(defaults, override == m_scenario.overrides.end() ? JsonTree() : *override,
+                       "simulation/overrides/" + id);
 }
 
 void Simulator::buildModels(const Architecture& architecture, const Catalogue& catalogue)
@@ -125,17 +124,13 @@ void Simulator::buildModels(const Architecture& architecture, const Catalogue& c
     int reservedTotal = 0;
     for (const Resource& resource : architecture.resources()) {
         const std::string id = resource.id.toStdString();
-        const auto override = m_scenario.overrides.find(id);
         SimSettings settings = settingsOf(architecture, catalogue, resource.id);
         if (resource.kind == QLatin1String("function")) {
             accountConcurrency = std::min(accountConcurrency,
                                           static_cast<int>(settings.number("accountConcurrency", accountConcurrency)));
-            auto function = std::make_unique<FunctionModel>(m_context, resource, std::move(settings));
-            addModel(std::move(function));
-            const double reserved = SimSettings::templateNumber(resource.properties, "/ReservedConcurrentExecutions", 0);
-            const JsonTree overrideReserved =
-                override == m_scenario.overrides.end() ? JsonTree() : override->value("reservedConcurrency", JsonTree());
-            reservedTotal += static_cast<int>(overrideReserved.is_number() ? overrideReserved.get<double>() : reserved);
+            reservedTotal += std::max(0, static_cast<int>(settings.number("reservedConcurrency", resource.properties,
+                                                                           "/ReservedConcurrentExecutions", 0)));
+            addModel(std::make_unique<FunctionModel>(m_context, resource, std::move(settings)));
         } else if (resource.kind == QLatin1String("queue")) {
             addModel(std::make_unique<QueueModel>(m_context, resource, std::move(settings)));
         } else if (resource.kind == QLatin1String("httpApi") || resource.kind == QLatin1String("restApi")) {
