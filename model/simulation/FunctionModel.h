@@ -35,6 +35,7 @@ public:
     int maxConcurrency() const { return static_cast<int>(m_busyAverage.max()); }
     std::uint64_t invocations() const { return m_invocations; }
     std::uint64_t coldStarts() const { return m_coldStarts; }
+    std::uint64_t throttles() const { return m_throttles; }
 
 protected:
     void addJson(JsonTree& json) const override;

@@ -34,6 +34,8 @@ public:
     /** Messages that may be received now. */
     int visibleCount() const { return m_visibleCount; }
     int inFlightCount() const { return m_inFlight; }
+    /** True when a receive would return a message now (for FIFO: some group with messages is not locked). */
+    bool hasReceivable() const { return m_fifo ? !m_readyGroups.empty() : m_visibleCount > 0; }
     SimTime visibilityTimeout() const { return m_visibilityTimeout; }
     /**
      * Receives up to max messages into out (cleared first) with their receipts, each invisible for

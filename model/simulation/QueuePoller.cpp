@@ -42,7 +42,7 @@ void QueuePoller::start()
 
 void QueuePoller::poll()
 {
-    while (m_active < m_allowed && m_queue->visibleCount() > 0) {
+    while (m_active < m_allowed && m_queue->hasReceivable()) {
         if (m_window > 0 && m_queue->visibleCount() < m_batchSize && !m_windowElapsed) {
             if (!m_windowPending) {
                 m_windowPending = true;
@@ -62,7 +62,7 @@ void QueuePoller::poll()
         m_queue->receiveBatch(m_batchSize, s.items, s.receipts);
         if (s.items.empty()) {
             m_freeSlots.push_back(slot);
-            continue;
+            break;
         }
         s.busy = true;
         ++m_active;
@@ -144,9 +144,9 @@ void QueuePoller::handle(const SimEvent& event)
         break;
     case ScaleTick:
         // Messages waiting and every allowed batch busy: scale up; nothing waiting: scale down towards the start.
-        if (m_queue->visibleCount() > 0 && m_active >= m_allowed)
+        if (m_queue->hasReceivable() && m_active >= m_allowed)
             m_allowedExact = std::min<double>(m_maximum, m_allowedExact + m_scaleUpPerSecond);
-        else if (m_queue->visibleCount() == 0 && m_active < m_allowed)
+        else if (!m_queue->hasReceivable() && m_active < m_allowed)
             m_allowedExact = std::max<double>(std::min(m_initial, m_maximum), m_allowedExact - m_scaleUpPerSecond);
         m_allowed = static_cast<int>(m_allowedExact + 1e-9);
         poll();
