@@ -83,6 +83,10 @@ void Document::renameResource(const QString& oldId, const QString& newId)
             connection.source = newId;
         if (connection.target == oldId)
             connection.target = newId;
+        for (JsonTree& part : connection.parts) {
+            if (part.value("resource", std::string()) == oldId.toStdString())
+                part["resource"] = newId.toStdString();
+        }
     }
     for (int i = 0; i < static_cast<int>(m_architecture.groups().size()); ++i) {
         QStringList& members = m_architecture.groupAt(i).members;
@@ -134,6 +138,12 @@ void Document::restoreProperty(PropertyOwner owner, const QString& id, const QSt
 {
     JsonTreeEdit::restore(propertiesOf(owner, id), pointer, previous);
     emitPropertyChanged(owner, id, pointer);
+}
+
+void Document::setConnectionParts(const QString& id, JsonTree parts)
+{
+    m_architecture.connectionAt(m_architecture.connectionIndex(id)).parts = std::move(parts);
+    Q_EMIT connectionPartsChanged(id);
 }
 
 void Document::insertGroup(int index, Group group)

@@ -63,6 +63,8 @@ public:
     void insertConnection(int index, Connection connection);
     Connection takeConnection(int index);
     void setConnectionProperties(const QString& id, JsonTree properties);
+    /** Replaces the list of template parts that realise a connection. */
+    void setConnectionParts(const QString& id, JsonTree parts);
     /** Sets or removes (nothing) one property of a resource or connection; returns what stood there. */
     JsonTreeEdit::Previous applyProperty(PropertyOwner owner, const QString& id, const QString& pointer,
                                          const std::optional<JsonTree>& value);
@@ -84,6 +86,7 @@ Q_SIGNALS:
     void connectionAdded(const QString& id);
     void connectionRemoved(const QString& id);
     void connectionPropertyChanged(const QString& id, const QString& pointer);
+    void connectionPartsChanged(const QString& id);
     void groupAdded(const QString& id);
     void groupRemoved(const QString& id);
     void groupChanged(const QString& id);

@@ -2,6 +2,7 @@
 
 #include "model/catalogue/CatalogueError.h"
 #include "model/catalogue/CatalogueLoader.h"
+#include "model/tree/JsonTreeEdit.h"
 
 namespace tributary {
 
@@ -99,6 +100,19 @@ Resource Catalogue::makeResource(const ResourceKind& kind, const QString& id, QP
     resource.properties = withIdPlaceholder(kind.defaultProperties, id.toStdString());
     resource.position = position;
     return resource;
+}
+
+Connection Catalogue::makeConnection(const ConnectionRule& rule, const QString& source, const QString& target) const
+{
+    Connection connection;
+    connection.source = source;
+    connection.target = target;
+    connection.rule = rule.id;
+    for (const PropertyField& field : rule.properties) {
+        if (!field.initialValue.is_null())
+            JsonTreeEdit::apply(connection.properties, field.path, field.initialValue);
+    }
+    return connection;
 }
 
 } // namespace tributary

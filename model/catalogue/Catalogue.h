@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/Connection.h"
 #include "model/Resource.h"
 #include "model/catalogue/ConnectionRule.h"
 #include "model/catalogue/ResourceKind.h"
@@ -34,6 +35,8 @@ public:
 
     /** A new resource of the kind with its default properties, "{{id}}" replaced by id. */
     Resource makeResource(const ResourceKind& kind, const QString& id, QPointF position) const;
+    /** A new edge of the rule between two resources, with the `initial` values of the rule's properties; no id yet. */
+    Connection makeConnection(const ConnectionRule& rule, const QString& source, const QString& target) const;
 
     /** Takes the loaded descriptors; the loader has checked them. */
     Catalogue(std::vector<ResourceKind> kinds, std::vector<ConnectionRule> rules);

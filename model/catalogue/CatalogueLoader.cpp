@@ -176,6 +176,8 @@ std::vector<PropertyField> CatalogueLoader::readFields(const DescriptorFile& fil
             file.fail(at + "/min", QStringLiteral("is greater than max"));
         if (const JsonTree* value = file.find(at + "/default"))
             field.defaultValue = *value;
+        if (const JsonTree* value = file.find(at + "/initial"))
+            field.initialValue = *value;
         field.referenceKinds = file.optionalStringList(at + "/referenceKinds");
         fields.push_back(std::move(field));
     }

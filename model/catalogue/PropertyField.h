@@ -23,6 +23,8 @@ struct PropertyField
     QString unit;
     /** The value AWS assumes when the property is absent (null when none is documented). */
     JsonTree defaultValue;
+    /** The value a newly drawn edge or placed resource starts with (null when none): for properties the service requires. */
+    JsonTree initialValue;
     QString help;
     QStringList referenceKinds;
 

@@ -2,6 +2,9 @@
 
 #include "model/ConnectionCheck.h"
 #include "model/Document.h"
+#include "model/catalogue/Catalogue.h"
+#include "model/realisation/ConnectionRealisation.h"
+#include "model/tree/JsonTreeEdit.h"
 
 namespace tributary {
 
@@ -16,17 +19,27 @@ ConnectCommand::ConnectCommand(Document* document, Connection connection, QUndoC
         setProblem(QStringLiteral("The connection id '%1' is already used.").arg(m_connection.id));
     setProblem(ConnectionCheck::problem(document->catalogue(), m_connection,
                                         [&architecture](const QString& id) { return architecture.resource(id); }));
+    const ConnectionRule* rule = document->catalogue().rule(m_connection.rule);
+    if (problem().isEmpty() && rule && m_connection.parts.empty()) {
+        for (const ConnectionRealisation::Part& part : ConnectionRealisation::plan(architecture, *rule, m_connection)) {
+            const Resource* owner = part.pointer.isEmpty() ? nullptr : architecture.resource(part.resource);
+            const QString why = owner ? JsonTreeEdit::problemSetting(owner->properties, part.pointer) : QString();
+            if (!why.isEmpty())
+                setProblem(QStringLiteral("%1 cannot be connected to %2: the template part %3%4 cannot be written (%5).")
+                               .arg(m_connection.source, m_connection.target, part.resource, part.pointer, why));
+        }
+    }
     setText(QStringLiteral("Connect %1 to %2").arg(m_connection.source, m_connection.target));
 }
 
 void ConnectCommand::redo()
 {
-    m_document->insertConnection(static_cast<int>(m_document->architecture().connections().size()), m_connection);
+    m_edits.connect(m_document, m_connection);
 }
 
 void ConnectCommand::undo()
 {
-    m_document->takeConnection(m_document->architecture().connectionIndex(m_connection.id));
+    m_edits.undo(m_document);
 }
 
 } // namespace tributary

@@ -2,10 +2,15 @@
 
 #include "model/Connection.h"
 #include "model/commands/DocumentCommand.h"
+#include "model/commands/DocumentEditLog.h"
 
 namespace tributary {
 
-/** Adds one connection; an empty id is replaced by a unique one made from its ends. */
+/**
+ * Adds one connection; an empty id is replaced by a unique one made from its ends. A connection
+ * without template parts gets those its rule writes (an event on the function, a rule target, a
+ * subscription resource, a policy and an environment variable …), so that the saved template has it.
+ */
 class ConnectCommand : public DocumentCommand
 {
 public:
@@ -18,6 +23,7 @@ public:
 
 private:
     Connection m_connection;
+    DocumentEditLog m_edits;
 };
 
 } // namespace tributary

@@ -2,8 +2,6 @@
 
 #include "model/Document.h"
 
-#include <algorithm>
-
 namespace tributary {
 
 DisconnectCommand::DisconnectCommand(Document* document, const QStringList& connectionIds, QUndoCommand* parent)
@@ -24,19 +22,12 @@ DisconnectCommand::DisconnectCommand(Document* document, const QStringList& conn
 
 void DisconnectCommand::redo()
 {
-    std::vector<int> indices;
-    for (const QString& id : std::as_const(m_ids))
-        indices.push_back(m_document->architecture().connectionIndex(id));
-    std::sort(indices.begin(), indices.end(), std::greater<>());
-    m_removed.clear();
-    for (int index : indices)
-        m_removed.emplace_back(index, m_document->takeConnection(index));
+    m_edits.disconnect(m_document, m_ids);
 }
 
 void DisconnectCommand::undo()
 {
-    for (auto it = m_removed.rbegin(); it != m_removed.rend(); ++it)
-        m_document->insertConnection(it->first, it->second);
+    m_edits.undo(m_document);
 }
 
 } // namespace tributary

@@ -2,6 +2,7 @@
 
 #include "model/Connection.h"
 #include "model/commands/DocumentCommand.h"
+#include "model/commands/DocumentEditLog.h"
 
 #include <QStringList>
 
@@ -21,7 +22,7 @@ public:
 
 private:
     QStringList m_ids;
-    std::vector<std::pair<int, Connection>> m_removed;
+    DocumentEditLog m_edits;
 };
 
 } // namespace tributary

@@ -2,8 +2,6 @@
 
 #include "model/Document.h"
 
-#include <algorithm>
-
 namespace tributary {
 
 RemoveResourcesCommand::RemoveResourcesCommand(Document* document, const QStringList& ids, QUndoCommand* parent)
@@ -24,31 +22,22 @@ RemoveResourcesCommand::RemoveResourcesCommand(Document* document, const QString
 void RemoveResourcesCommand::redo()
 {
     const Architecture& architecture = m_document->architecture();
-    m_groups.apply(m_document, m_ids);
-
-    m_removedConnections.clear();
-    for (int i = static_cast<int>(architecture.connections().size()) - 1; i >= 0; --i) {
-        const Connection& connection = architecture.connections()[static_cast<std::size_t>(i)];
+    m_edits.detachFromGroups(m_document, m_ids);
+    QStringList incident;
+    for (const Connection& connection : architecture.connections()) {
         if (m_ids.contains(connection.source) || m_ids.contains(connection.target))
-            m_removedConnections.emplace_back(i, m_document->takeConnection(i));
+            incident.append(connection.id);
     }
-
-    std::vector<int> indices;
-    for (const QString& id : std::as_const(m_ids))
-        indices.push_back(architecture.resourceIndex(id));
-    std::sort(indices.begin(), indices.end(), std::greater<>());
-    m_removedResources.clear();
-    for (int index : indices)
-        m_removedResources.emplace_back(index, m_document->takeResource(index));
+    m_edits.disconnect(m_document, incident);
+    for (const QString& id : std::as_const(m_ids)) {
+        if (architecture.resource(id))
+            m_edits.removeResource(m_document, id);
+    }
 }
 
 void RemoveResourcesCommand::undo()
 {
-    for (auto it = m_removedResources.rbegin(); it != m_removedResources.rend(); ++it)
-        m_document->insertResource(it->first, it->second);
-    for (auto it = m_removedConnections.rbegin(); it != m_removedConnections.rend(); ++it)
-        m_document->insertConnection(it->first, it->second);
-    m_groups.revert(m_document);
+    m_edits.undo(m_document);
 }
 
 } // namespace tributary

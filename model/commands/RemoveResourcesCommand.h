@@ -3,7 +3,7 @@
 #include "model/Connection.h"
 #include "model/Resource.h"
 #include "model/commands/DocumentCommand.h"
-#include "model/commands/GroupDetachment.h"
+#include "model/commands/DocumentEditLog.h"
 
 #include <QStringList>
 
@@ -23,9 +23,7 @@ public:
 
 private:
     QStringList m_ids;
-    std::vector<std::pair<int, Resource>> m_removedResources;
-    std::vector<std::pair<int, Connection>> m_removedConnections;
-    GroupDetachment m_groups;
+    DocumentEditLog m_edits;
 };
 
 } // namespace tributary

@@ -1,5 +1,7 @@
 #include "model/commands/SetPropertyCommand.h"
 
+#include "model/catalogue/Catalogue.h"
+#include "model/realisation/ConnectionRealisation.h"
 #include "model/tree/JsonTreeEdit.h"
 
 #include <algorithm>
@@ -55,16 +57,32 @@ void SetPropertyCommand::redo()
 {
     const bool firstRun = m_previous.empty();
     std::vector<JsonTreeEdit::Previous> previous;
-    for (const QString& id : std::as_const(m_ids))
+    std::vector<Mirror> mirrors;
+    for (const QString& id : std::as_const(m_ids)) {
         previous.push_back(m_document->applyProperty(m_owner, id, m_pointer, m_value));
+        if (m_owner != Document::PropertyOwner::Connection)
+            continue;
+        const Architecture& architecture = m_document->architecture();
+        const Connection* connection = architecture.connection(id);
+        const ConnectionRule* rule = m_document->catalogue().rule(connection->rule);
+        const auto location = rule ? ConnectionRealisation::propertyLocation(architecture, *rule, *connection, m_pointer)
+                                   : std::nullopt;
+        if (location && JsonTreeEdit::problemSetting(architecture.resource(location->first)->properties, location->second).isEmpty())
+            mirrors.push_back({location->first, location->second,
+                               m_document->applyProperty(Document::PropertyOwner::Resource, location->first,
+                                                         location->second, m_value)});
+    }
     if (firstRun) {
         m_previous = std::move(previous);
+        m_mirrors = std::move(mirrors);
         setObsolete(leavesAllAsBefore());
     }
 }
 
 void SetPropertyCommand::undo()
 {
+    for (auto it = m_mirrors.rbegin(); it != m_mirrors.rend(); ++it)
+        m_document->restoreProperty(Document::PropertyOwner::Resource, it->resource, it->pointer, it->previous);
     for (int i = static_cast<int>(m_ids.size()) - 1; i >= 0; --i)
         m_document->restoreProperty(m_owner, m_ids[i], m_pointer, m_previous[static_cast<std::size_t>(i)]);
 }

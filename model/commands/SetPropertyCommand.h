@@ -14,7 +14,9 @@ namespace tributary {
 /**
  * Sets one property (a JSON pointer) to one value, or removes it (no value), on one or more
  * resources or connections. Repeated edits of the same property on the same elements merge into
- * one undo step; an edit that leaves everything as it was drops itself.
+ * one undo step; an edit that leaves everything as it was drops itself. An edge property is also
+ * set where the connection's template parts write it (the BatchSize of the SAM event, the
+ * FilterPolicy of the subscription …), so the template follows the edge.
  */
 class SetPropertyCommand : public DocumentCommand
 {
@@ -35,6 +37,14 @@ private:
     QString m_pointer;
     std::optional<JsonTree> m_value;
     std::vector<JsonTreeEdit::Previous> m_previous;
+    /** The template places the edge property was mirrored to on the first run, and what stood there. */
+    struct Mirror
+    {
+        QString resource;
+        QString pointer;
+        JsonTreeEdit::Previous previous;
+    };
+    std::vector<Mirror> m_mirrors;
 };
 
 } // namespace tributary

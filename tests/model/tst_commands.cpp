@@ -513,8 +513,17 @@ void TestCommands::connect()
             QVERIFY(made->properties == json(R"({"RawMessageDelivery": true})"));
             QCOMPARE(a.connectionsOf(QStringLiteral("Spare")),
                      QStringList({"SpareToWorker", "WorkerToSpare", "EventsToSpare"}));
+            // The rule's template parts: a subscription with the edge's properties and a queue policy.
+            const Resource* subscription = a.resource(QStringLiteral("EventsToSpare"));
+            QVERIFY(subscription);
+            QCOMPARE(subscription->cfnType, QStringLiteral("AWS::SNS::Subscription"));
+            QVERIFY(subscription->properties == json(R"({"TopicArn": {"Ref": "Events"}, "Protocol": "sqs",
+                "Endpoint": {"Fn::GetAtt": ["Spare", "Arn"]}, "RawMessageDelivery": true})"));
+            QCOMPARE(a.resource(QStringLiteral("EventsToSpareQueuePolicy"))->cfnType, QStringLiteral("AWS::SQS::QueuePolicy"));
+            QVERIFY(made->parts == json(R"([{"resource": "EventsToSpare"}, {"resource": "EventsToSpareQueuePolicy"}])"));
         },
-        {"connectionAdded(EventsToSpare)"}, {"connectionRemoved(EventsToSpare)"});
+        {"connectionAdded(EventsToSpare)", "resourceAdded(EventsToSpare)", "resourceAdded(EventsToSpareQueuePolicy)"},
+        {"connectionRemoved(EventsToSpare)", "resourceRemoved(EventsToSpare)", "resourceRemoved(EventsToSpareQueuePolicy)"});
 
     // With an id of its own.
     auto named = document();
@@ -523,7 +532,8 @@ void TestCommands::connect()
                                                      QStringLiteral("Spare"), m_topicToQueue)),
         QStringLiteral("Connect Events to Spare"),
         [](const Architecture& a) { QVERIFY(a.connection(QStringLiteral("Fanout"))); },
-        {"connectionAdded(Fanout)"}, {"connectionRemoved(Fanout)"});
+        {"connectionAdded(Fanout)", "resourceAdded(Fanout)", "resourceAdded(FanoutQueuePolicy)"},
+        {"connectionRemoved(Fanout)", "resourceRemoved(Fanout)", "resourceRemoved(FanoutQueuePolicy)"});
 }
 
 void TestCommands::connectAutoIdIsUnique()
