@@ -132,6 +132,11 @@ void FanOutModel::retry(int message, int link, int attempt)
                        static_cast<std::int64_t>(link) | (static_cast<std::int64_t>(attempt) << 16));
 }
 
+void FanOutModel::addUsage(ResourceUsage& usage) const
+{
+    usage.requests = static_cast<double>(m_received + m_scheduled);
+}
+
 void FanOutModel::addJson(JsonTree& json) const
 {
     json["deliveries"] = m_deliveries;

@@ -30,6 +30,8 @@ public:
 
 protected:
     void addJson(JsonTree& json) const override;
+    /** Requests: publishes, events put or scheduled invocations. */
+    void addUsage(ResourceUsage& usage) const override;
 
 private:
     enum Event : std::int32_t { Deliver = 1, Retry, Tick };

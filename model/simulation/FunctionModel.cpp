@@ -64,6 +64,7 @@ FunctionModel::FunctionModel(SimContext& context, const Resource& resource, SimS
     if (m_asyncRetryDelays.empty())
         m_asyncRetryDelays = {simSeconds(60), simSeconds(120)};
     m_errorRate = m_settings.number("errorRate", 0);
+    m_arm64 = SimSettings::templateText(p, "/Architectures/0", "x86_64") == "arm64";
     m_reserved = static_cast<int>(m_settings.number("reservedConcurrency", p, "/ReservedConcurrentExecutions", -1));
     m_provisioned = static_cast<int>(m_settings.number("provisionedConcurrency", p,
                                                         "/ProvisionedConcurrencyConfig/ProvisionedConcurrentExecutions", 0));
@@ -329,6 +330,14 @@ void FunctionModel::finish()
 {
     m_busyAverage.set(m_context.now, m_busy);
     m_environmentAverage.set(m_context.now, m_environments);
+}
+
+void FunctionModel::addUsage(ResourceUsage& usage) const
+{
+    usage.requests = static_cast<double>(m_invocations);
+    usage.computeGbSeconds = m_gbSeconds;
+    if (m_arm64)
+        usage.variant = QStringLiteral("arm64");
 }
 
 void FunctionModel::addJson(JsonTree& json) const

@@ -39,6 +39,7 @@ public:
 
 protected:
     void addJson(JsonTree& json) const override;
+    void addUsage(ResourceUsage& usage) const override;
 
 private:
     enum Event : std::int32_t { Finish = 1, Reclaim, AsyncAttempt };
@@ -79,6 +80,7 @@ private:
     SimTime m_asyncMaxAge = 0;
     double m_errorRate = 0;
     double m_memoryGb = 0.125;
+    bool m_arm64 = false;
     int m_reserved = -1;
     int m_provisioned = 0;
     int m_asyncRetries = 2;

@@ -252,6 +252,16 @@ void QueueModel::finish()
     setDepth();
 }
 
+void QueueModel::addUsage(ResourceUsage& usage) const
+{
+    double batches = 0;
+    for (const QueuePoller* poller : m_pollers)
+        batches += static_cast<double>(poller->batches());
+    usage.requests = static_cast<double>(m_received) + 2 * batches;
+    if (m_fifo)
+        usage.variant = QStringLiteral("fifo");
+}
+
 void QueueModel::addJson(JsonTree& json) const
 {
     json["fifo"] = m_fifo;

@@ -51,6 +51,8 @@ public:
 
 protected:
     void addJson(JsonTree& json) const override;
+    /** Requests: each send, and a receive and a delete call per batch. */
+    void addUsage(ResourceUsage& usage) const override;
 
 private:
     enum Event : std::int32_t { MessageVisible = 1, GroupVisible };

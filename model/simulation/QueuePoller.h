@@ -34,6 +34,7 @@ public:
     /** How many concurrent batches the mapping may run now. */
     int allowedConcurrency() const { return m_allowed; }
     std::string targetId() const;
+    std::uint64_t batches() const { return m_batches; }
     JsonTree pollerJson() const;
 
 protected:

@@ -129,6 +129,13 @@ JsonTree SimModel::toJson() const
     return json;
 }
 
+void SimModel::addUsage(ResourceUsage& usage) const
+{
+    usage.requests = static_cast<double>(m_received);
+    if (m_kind == "table" || m_kind == "bucket")
+        usage.writeUnits = static_cast<double>(m_received);
+}
+
 JsonTree SimModel::seriesJson() const
 {
     JsonTree json = JsonTree::object();

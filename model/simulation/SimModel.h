@@ -6,6 +6,7 @@
 #include "model/simulation/SimContext.h"
 #include "model/simulation/SimLink.h"
 #include "model/simulation/SimSettings.h"
+#include "model/simulation/SimulatedUsage.h"
 #include "model/tree/JsonTree.h"
 
 #include <cstdint>
@@ -67,6 +68,11 @@ public:
     virtual void finish() {}
     /** The resource's results: the counters every model has, then the model's own. */
     JsonTree toJson() const;
+    /**
+     * What the resource consumed, in billed units; the default counts each message received as a
+     * request (and, for tables and buckets, as a write).
+     */
+    virtual void addUsage(ResourceUsage& usage) const;
     /** Names and points of the time series. */
     JsonTree seriesJson() const;
 

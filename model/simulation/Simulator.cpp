@@ -2,8 +2,10 @@
 
 #include "model/catalogue/Catalogue.h"
 #include "model/simulation/ApiModel.h"
+#include "model/simulation/CostEstimator.h"
 #include "model/simulation/FanOutModel.h"
 #include "model/simulation/FunctionModel.h"
+#include "model/simulation/LinkFilter.h"
 #include "model/simulation/LoadGenerator.h"
 #include "model/simulation/QueueModel.h"
 #include "model/simulation/QueuePoller.h"
@@ -91,8 +93,9 @@ Simulator::Simulator(const Architecture& architecture, const Catalogue& catalogu
 
 Simulator::~Simulator() = default;
 
-void Simulator::addModel(std::unique_ptr<SimModel> model)
+void Simulator::addModel(std::unique_ptr<SimModel> model, const QString& cfnType)
 {
+    m_cfnTypes.push_back(cfnType);
     model->setIndex(static_cast<int>(m_models.size()));
     m_context.models.push_back(model.get());
     m_models.push_back(std::move(model));
@@ -130,17 +133,17 @@ void Simulator::buildModels(const Architecture& architecture, const Catalogue& c
                                           static_cast<int>(settings.number("accountConcurrency", accountConcurrency)));
             reservedTotal += std::max(0, static_cast<int>(settings.number("reservedConcurrency", resource.properties,
                                                                            "/ReservedConcurrentExecutions", 0)));
-            addModel(std::make_unique<FunctionModel>(m_context, resource, std::move(settings)));
+            addModel(std::make_unique<FunctionModel>(m_context, resource, std::move(settings)), resource.cfnType);
         } else if (resource.kind == QLatin1String("queue")) {
-            addModel(std::make_unique<QueueModel>(m_context, resource, std::move(settings)));
+            addModel(std::make_unique<QueueModel>(m_context, resource, std::move(settings)), resource.cfnType);
         } else if (resource.kind == QLatin1String("httpApi") || resource.kind == QLatin1String("restApi")) {
-            addModel(std::make_unique<ApiModel>(m_context, resource, std::move(settings)));
+            addModel(std::make_unique<ApiModel>(m_context, resource, std::move(settings)), resource.cfnType);
         } else if (const FanOutKind* fanOut = fanOutKind(resource.kind)) {
             RetryPolicy retries = fanOut->snsRetries ? RetryPolicy::sns(settings) : RetryPolicy::eventBridge(settings);
             addModel(std::make_unique<FanOutModel>(m_context, resource, std::move(settings), fanOut->latencyKey,
-                                                   fanOut->latencyP99Key, std::move(retries)));
+                                                   fanOut->latencyP99Key, std::move(retries)), resource.cfnType);
         } else {
-            addModel(std::make_unique<SimModel>(m_context, id, resource.kind.toStdString(), std::move(settings)));
+            addModel(std::make_unique<SimModel>(m_context, id, resource.kind.toStdString(), std::move(settings)), resource.cfnType);
         }
     }
     for (auto it = m_scenario.overrides.begin(); it != m_scenario.overrides.end(); ++it)
@@ -168,6 +171,7 @@ void Simulator::buildLinks(const Architecture& architecture, const Catalogue& ca
         link.connection = connectionIndex;
         link.target = target;
         link.meaning = meanings().value(rule->meaning);
+        link.passes = LinkFilter::passes(connection, architecture, m_scenario.entries);
         if ((link.meaning == LinkMeaning::Polled || link.meaning == LinkMeaning::PipeSource) && source->kind() == "queue") {
             auto* queue = static_cast<QueueModel*>(source);
             auto poller = std::make_unique<QueuePoller>(m_context, queue, target, connection, connectionIndex,
@@ -255,6 +259,30 @@ void Simulator::settle()
         model->finish();
 }
 
+SimulatedUsage Simulator::usage() const
+{
+    SimulatedUsage usage;
+    usage.simulatedSeconds = static_cast<double>(m_context.end) / simMicrosPerSecond;
+    for (std::size_t i = 0; i < m_models.size(); ++i) {
+        const SimModel& model = *m_models[i];
+        if (!model.isResource())
+            continue;
+        ResourceUsage resource;
+        resource.resourceId = QString::fromStdString(model.id());
+        resource.kind = QString::fromStdString(model.kind());
+        resource.cfnType = m_cfnTypes[i];
+        model.addUsage(resource);
+        usage.resources.push_back(std::move(resource));
+    }
+    return usage;
+}
+
+JsonTree Simulator::costJson() const
+{
+    static const PriceTable prices = PriceTable::load(PriceTable::builtInPath());
+    return CostEstimator::estimate(usage(), prices).toJson();
+}
+
 JsonTree Simulator::resultsJson() const
 {
     JsonTree json = JsonTree::object();
@@ -295,6 +323,7 @@ JsonTree Simulator::resultsJson() const
         connections[m_connectionIds[i]] = std::move(connection);
     }
     json["connections"] = std::move(connections);
+    json["cost"] = costJson();
     json["series"] = std::move(series);
     return json;
 }

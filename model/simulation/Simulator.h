@@ -4,6 +4,7 @@
 #include "model/simulation/Scenario.h"
 #include "model/simulation/SimContext.h"
 #include "model/simulation/SimSettings.h"
+#include "model/simulation/SimulatedUsage.h"
 #include "model/tree/JsonTree.h"
 
 #include <memory>
@@ -46,9 +47,11 @@ public:
     const Trace* trace() const { return m_context.trace.get(); }
     /**
      * {"seed", "duration_s", "events", "entries", "resources": {id: {...}}, "connections": {id: {...}},
-     * "series": {"t": [...], id: {...}}}; call after run().
+     * "cost": {...}, "series": {"t": [...], id: {...}}}; call after run().
      */
     JsonTree resultsJson() const;
+    /** What each resource consumed, for the cost estimate; call after run(). */
+    SimulatedUsage usage() const;
 
 private:
     static constexpr std::int32_t sampleEvent = 1;
@@ -58,7 +61,8 @@ private:
     void buildModels(const Architecture& architecture, const Catalogue& catalogue);
     void buildLinks(const Architecture& architecture, const Catalogue& catalogue);
     void buildEntries();
-    void addModel(std::unique_ptr<SimModel> model);
+    void addModel(std::unique_ptr<SimModel> model, const QString& cfnType = QString());
+    JsonTree costJson() const;
     void sample();
     void settle();
 
@@ -67,6 +71,8 @@ private:
     std::vector<std::unique_ptr<SimModel>> m_models;
     std::vector<LoadGenerator*> m_generators;
     std::vector<std::string> m_connectionIds;
+    /** Per model, the CloudFormation type of its resource (empty for pollers and generators). */
+    std::vector<QString> m_cfnTypes;
     std::vector<double> m_sampleTimes;
     SimTime m_sampleEvery = 0;
     std::uint64_t m_events = 0;
