@@ -116,8 +116,11 @@ private Q_SLOTS:
         QVERIFY(results["cost"]["monthlyTotal"].get<double>() > 0);
         QVERIFY(results["cost"]["byResource"].contains("AcceptOrder"));
         const JsonTree& consumer = results["resources"]["OrdersQueue"]["consumers"]["StoreOrders"];
-        QCOMPARE(static_cast<double>(results["connections"]["OrdersFromQueue"]["delivered"].get<std::uint64_t>()),
-                 std::round(consumer["batches"].get<double>() * consumer["meanBatchSize"].get<double>()));
+        // The polled edge carried every item of every batch (the mean batch size is rounded to 4 places).
+        const double batches = consumer["batches"].get<double>();
+        QVERIFY(std::abs(results["connections"]["OrdersFromQueue"]["delivered"].get<double>()
+                         - batches * consumer["meanBatchSize"].get<double>())
+                <= 1 + batches * 5e-5);
     }
 
     void apiTokenBucketAnswers429()
