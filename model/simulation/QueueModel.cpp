@@ -98,6 +98,8 @@ void QueueModel::receiveBatch(int max, std::vector<int>& out, std::vector<std::u
 {
     out.clear();
     receipts.clear();
+    if (!m_fifo)
+        checkVisibility(false);
     if (!m_fifo) {
         while (static_cast<int>(out.size()) < max && !m_visible.empty()) {
             const int message = m_visible.front();
@@ -111,9 +113,9 @@ void QueueModel::receiveBatch(int max, std::vector<int>& out, std::vector<std::u
             ++m_inFlight;
             out.push_back(message);
             receipts.push_back(m.receipt);
-            m_context.schedule(m_context.now + m_visibilityTimeout, m_index, MessageVisible, message,
-                               static_cast<std::int64_t>(m.receipt));
+            m_invisible.push_back(Invisible{message, m.receipt, m_context.now + m_visibilityTimeout});
         }
+        scheduleCheck();
     } else {
         while (static_cast<int>(out.size()) < max && !m_readyGroups.empty()) {
             const int group = m_readyGroups.front();
@@ -193,18 +195,45 @@ void QueueModel::settle(const std::vector<int>& items, const std::vector<std::ui
     wakePollers();
 }
 
-void QueueModel::handle(const SimEvent& event)
+void QueueModel::checkVisibility(bool wake)
 {
-    if (event.type == MessageVisible) {
-        const int message = static_cast<int>(event.a);
-        if (m_context.messages[message].receipt != static_cast<std::uint64_t>(event.b))
-            return;
+    bool madeVisible = false;
+    while (!m_invisible.empty()) {
+        const Invisible& head = m_invisible.front();
+        if (!isCurrent(head)) {
+            m_invisible.pop_front();
+            continue;
+        }
+        if (head.visibleAt > m_context.now)
+            break;
+        const int message = head.message;
+        m_invisible.pop_front();
         m_context.messages[message].receipt = 0;
         --m_inFlight;
         ++m_redeliveries;
         m_context.traceHop(message, m_index, TraceStep::Retry);
         makeVisible(message);
+        madeVisible = true;
+    }
+    scheduleCheck();
+    if (madeVisible && wake)
         wakePollers();
+}
+
+void QueueModel::scheduleCheck()
+{
+    if (!m_invisible.empty() && m_checkAt < m_context.now) {
+        m_checkAt = m_invisible.front().visibleAt;
+        m_context.schedule(m_checkAt, m_index, VisibilityCheck);
+    }
+}
+
+void QueueModel::handle(const SimEvent& event)
+{
+    if (event.type == VisibilityCheck) {
+        if (event.time == m_checkAt)
+            m_checkAt = -1;
+        checkVisibility(true);
     } else if (event.type == GroupVisible) {
         Group& g = m_groups[static_cast<std::size_t>(event.a)];
         if (!g.locked || g.receipt != static_cast<std::uint64_t>(event.b))

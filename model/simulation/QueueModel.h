@@ -55,7 +55,14 @@ protected:
     void addUsage(ResourceUsage& usage) const override;
 
 private:
-    enum Event : std::int32_t { MessageVisible = 1, GroupVisible };
+    enum Event : std::int32_t { VisibilityCheck = 1, GroupVisible };
+    /** A received message of a standard queue and when it becomes visible unless deleted first. */
+    struct Invisible
+    {
+        int message;
+        std::uint64_t receipt;
+        SimTime visibleAt;
+    };
     struct Group
     {
         std::deque<int> messages;
@@ -67,6 +74,10 @@ private:
     };
 
     void makeVisible(int message);
+    /** Makes visible the received messages whose timeout has passed, drops deleted ones, and sets the next check. */
+    void checkVisibility(bool wake);
+    void scheduleCheck();
+    bool isCurrent(const Invisible& entry) const { return m_context.messages[entry.message].receipt == entry.receipt; }
     void makeReady(int group);
     /** True when message has been received maxReceiveCount times: it then moves to the dead-letter queue. */
     bool redriveIfExhausted(int message);
@@ -81,6 +92,9 @@ private:
     int m_maxReceiveCount = 0;
     std::vector<QueuePoller*> m_pollers;
     std::deque<int> m_visible;
+    /** Standard queues: received messages in the order they become visible (the timeout is the same for all). */
+    std::deque<Invisible> m_invisible;
+    SimTime m_checkAt = -1;
     std::vector<Group> m_groups;
     std::unordered_map<std::int64_t, int> m_groupOf;
     std::deque<int> m_readyGroups;
