@@ -177,6 +177,23 @@ void Document::setTemplateSections(JsonTree sections)
     Q_EMIT templateSectionChanged(QString());
 }
 
+JsonTreeEdit::Previous Document::applySetting(const QString& pointer, const std::optional<JsonTree>& value)
+{
+    JsonTree settings = m_architecture.settings();
+    JsonTreeEdit::Previous previous = JsonTreeEdit::apply(settings, pointer, value);
+    m_architecture.setSettings(std::move(settings));
+    Q_EMIT settingsChanged(pointer);
+    return previous;
+}
+
+void Document::restoreSetting(const QString& pointer, const JsonTreeEdit::Previous& previous)
+{
+    JsonTree settings = m_architecture.settings();
+    JsonTreeEdit::restore(settings, pointer, previous);
+    m_architecture.setSettings(std::move(settings));
+    Q_EMIT settingsChanged(pointer);
+}
+
 JsonTree& Document::propertiesOf(PropertyOwner owner, const QString& id)
 {
     if (owner == PropertyOwner::Resource)

@@ -77,6 +77,10 @@ public:
     Group takeGroup(int index);
     void setGroupMembers(const QString& id, const QStringList& members);
     void setTemplateSections(JsonTree sections);
+    /** Sets or removes (nothing) the value at pointer in Architecture::settings(); returns what stood there. */
+    JsonTreeEdit::Previous applySetting(const QString& pointer, const std::optional<JsonTree>& value);
+    /** Undoes applySetting() exactly. */
+    void restoreSetting(const QString& pointer, const JsonTreeEdit::Previous& previous);
 
 Q_SIGNALS:
     void resourceAdded(const QString& id);
@@ -94,6 +98,8 @@ Q_SIGNALS:
     void groupChanged(const QString& id);
     /** A top-level template section other than Resources changed (Parameters, Outputs …). */
     void templateSectionChanged(const QString& section);
+    /** A value in Architecture::settings() changed (pointer e.g. "/simulation/seed"). */
+    void settingsChanged(const QString& pointer);
     /** Everything changed: views rebuild. */
     void reset();
     void modifiedChanged(bool modified);

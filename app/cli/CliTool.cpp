@@ -4,6 +4,7 @@
 #include "app/cli/ImportCommand.h"
 #include "app/cli/KindsCommand.h"
 #include "app/cli/RoundtripCommand.h"
+#include "app/cli/SimulateCommand.h"
 #include "app/cli/ValidateCommand.h"
 
 namespace tributary {
@@ -17,6 +18,7 @@ CliTool::CliTool(QTextStream& out, QTextStream& err)
     m_commands.push_back(std::make_unique<ValidateCommand>());
     m_commands.push_back(std::make_unique<RoundtripCommand>());
     m_commands.push_back(std::make_unique<ExportCommand>());
+    m_commands.push_back(std::make_unique<SimulateCommand>());
 }
 
 ExitCode CliTool::run(const QStringList& arguments)

@@ -1,0 +1,337 @@
+// The simulator as a whole: determinism, API throttling and timeouts, fan-out through topics with
+// filter policies and buses with rule patterns, schedules, failure injection, the cost section and
+// scenario errors.
+
+#include "model/simulation/ScenarioError.h"
+#include "tests/model/simulation/SimulationTestSupport.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <cmath>
+
+using namespace tributary;
+using namespace tributary::test;
+
+namespace {
+
+QByteArray orderPipeline(const char* scenario)
+{
+    QFile file(QStringLiteral(TRIBUTARY_SOURCE_DIR "/resources/examples/order-pipeline.yaml"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read the order example");
+    QByteArray text = file.readAll();
+    // The example's own scenario (if any) is replaced by the test's.
+    const int metadata = text.indexOf("\nMetadata:");
+    if (metadata >= 0)
+        text.truncate(metadata + 1);
+    return text + "Metadata:\n  Tributary:\n    simulation:\n" + scenario;
+}
+
+const char* orderLoad = R"(      durationSeconds: 120
+      seed: 5
+      entries:
+        - resource: OrdersApi
+          load: {shape: poisson, ratePerSecond: 200}
+      overrides:
+        StoreOrders: {errorRate: 0.02}
+)";
+
+QByteArray apiToFunction(const char* apiType, const char* functionProperties, const char* scenario)
+{
+    const bool rest = QByteArray(apiType) == "AWS::Serverless::Api";
+    return QByteArray(R"(AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: )") + apiType + (rest ? "\n    Properties:\n      StageName: prod" : "") + R"(
+  Front:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      InlineCode: x
+)" + functionProperties + R"(
+      Events:
+        Call:
+          Type: )" + (rest ? "Api" : "HttpApi") + R"(
+          Properties:
+            )" + (rest ? "RestApiId" : "ApiId") + R"(: !Ref Api
+            Path: /x
+            Method: get
+Metadata:
+  Tributary:
+    simulation:
+)" + scenario;
+}
+
+std::uint64_t responses(const JsonTree& results, const char* api, const char* status)
+{
+    return results["resources"][api]["responses"][status].get<std::uint64_t>();
+}
+
+} // namespace
+
+class TestSimulator : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sameSeedSameResultsOtherSeedOtherResults()
+    {
+        const QByteArray text = orderPipeline(orderLoad);
+        const std::string first = resultsFor(text).dump();
+        const std::string second = resultsFor(text).dump();
+        QCOMPARE(first, second);
+        QByteArray reseeded = text;
+        reseeded.replace("seed: 5", "seed: 6");
+        const std::string other = resultsFor(reseeded).dump();
+        QVERIFY(other != first);
+    }
+
+    void orderPipelineFlowsEndToEnd()
+    {
+        const JsonTree results = resultsFor(orderPipeline(orderLoad));
+        const std::uint64_t requests = count(results, "OrdersApi", "received");
+        QVERIFY(std::abs(static_cast<double>(requests) - 24000) < 5 * std::sqrt(24000.0));
+        // Every request is answered 200 but the few still running at the end.
+        QVERIFY(responses(results, "OrdersApi", "200") <= requests);
+        QVERIFY(responses(results, "OrdersApi", "200") + 50 > requests);
+        QCOMPARE(count(results, "AcceptOrder", "invocations"), requests);
+        // Each successful AcceptOrder sends one message.
+        QCOMPARE(count(results, "OrdersQueue", "received"), count(results, "AcceptOrder", "succeeded"));
+        // Every message sent is deleted, in flight or waiting at the end (none reached the DLQ yet).
+        const JsonTree& queue = results["resources"]["OrdersQueue"];
+        const std::uint64_t deleted = queue["succeeded"].get<std::uint64_t>();
+        QCOMPARE(queue["received"].get<std::uint64_t>(),
+                 deleted + queue["depth"]["inFlightAtEnd"].get<std::uint64_t>()
+                     + queue["depth"]["visibleAtEnd"].get<std::uint64_t>() + queue["deadLettered"].get<std::uint64_t>());
+        // Each stored order is a deleted message (deletes follow the write by the 5 ms invoke overhead).
+        const std::uint64_t stored = count(results, "OrdersTable", "received");
+        QVERIFY2(stored >= deleted && stored < deleted + 50, qPrintable(QString::number(stored)));
+        QVERIFY(stored > requests * 95 / 100);
+        // 2 % of items fail and wait out the 180 s visibility timeout: none is back within 120 s.
+        QVERIFY(queue["consumers"]["StoreOrders"]["failedItems"].get<std::uint64_t>() > 200);
+        QCOMPARE(queue["redeliveries"].get<std::uint64_t>(), std::uint64_t(0));
+        QVERIFY(results["cost"]["monthlyTotal"].get<double>() > 0);
+        QVERIFY(results["cost"]["byResource"].contains("AcceptOrder"));
+        const JsonTree& consumer = results["resources"]["OrdersQueue"]["consumers"]["StoreOrders"];
+        // The polled edge carried every item of every batch (the mean batch size is rounded to 4 places).
+        const double batches = consumer["batches"].get<double>();
+        QVERIFY(std::abs(results["connections"]["OrdersFromQueue"]["delivered"].get<double>()
+                         - batches * consumer["meanBatchSize"].get<double>())
+                <= 1 + batches * 5e-5);
+    }
+
+    void apiTokenBucketAnswers429()
+    {
+        // Rate 100/s, burst 50, offered 200/s for 10 s (the last at 9.995 s): 50 + 999.5 pass.
+        const JsonTree results = resultsFor(apiToFunction("AWS::Serverless::HttpApi", "", R"(      durationSeconds: 10
+      entries:
+        - resource: Api
+          load: {shape: constant, ratePerSecond: 200}
+      overrides:
+        Api: {rateLimitRps: 100, burst: 50}
+)"));
+        const std::uint64_t passed = count(results, "Api", "received") - responses(results, "Api", "429");
+        QCOMPARE(passed, std::uint64_t(1049));
+        QVERIFY(responses(results, "Api", "200") <= passed);
+        QVERIFY(responses(results, "Api", "200") + 20 > passed);
+    }
+
+    void accountThrottleIs10000RequestsPerSecond()
+    {
+        // Two APIs at 8,000 rps each (Poisson) share the account's 10,000 rps (burst 5,000).
+        const QByteArray text = R"(AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  One:
+    Type: AWS::Serverless::HttpApi
+  Two:
+    Type: AWS::Serverless::HttpApi
+Metadata:
+  Tributary:
+    simulation:
+      durationSeconds: 5
+      entries:
+        - resource: One
+          load: {shape: poisson, ratePerSecond: 8000}
+        - resource: Two
+          load: {shape: poisson, ratePerSecond: 8000}
+)";
+        const JsonTree results = resultsFor(text);
+        const std::uint64_t ok = responses(results, "One", "200") + responses(results, "Two", "200");
+        QVERIFY2(ok >= 54990 && ok <= 55001, qPrintable(QString::number(ok)));
+        QVERIFY(responses(results, "One", "429") > 10000);
+        QVERIFY(responses(results, "Two", "429") > 10000);
+    }
+
+    void restIntegrationTimesOutAfter29Seconds()
+    {
+        const JsonTree results = resultsFor(apiToFunction("AWS::Serverless::Api", "      Timeout: 60\n", R"(      durationSeconds: 120
+      entries:
+        - resource: Api
+          load: {shape: constant, ratePerSecond: 1}
+      overrides:
+        Front: {duration: {distribution: constant, ms: 35000}}
+)"));
+        QVERIFY(responses(results, "Api", "504") > 70);
+        QCOMPARE(responses(results, "Api", "200"), std::uint64_t(0));
+        QCOMPARE(results["resources"]["Api"]["latencyMs"]["maxMs"].get<double>(), 29000.0);
+    }
+
+    void throttledFunctionGives429()
+    {
+        const JsonTree results = resultsFor(apiToFunction("AWS::Serverless::HttpApi", "      ReservedConcurrentExecutions: 2\n",
+                                                          R"(      durationSeconds: 30
+      entries:
+        - resource: Api
+          load: {shape: constant, ratePerSecond: 50}
+      overrides:
+        Front: {duration: {distribution: constant, ms: 500}}
+)"));
+        QVERIFY(responses(results, "Api", "429") > 1000);
+        QVERIFY(responses(results, "Api", "200") > 100);
+    }
+
+    void topicCopiesPerSubscriptionWithFilterPolicies()
+    {
+        const QByteArray text = R"(AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Orders:
+    Type: AWS::SNS::Topic
+  Everything:
+    Type: AWS::SQS::Queue
+  BigOnly:
+    Type: AWS::SQS::Queue
+  EverythingSub:
+    Type: AWS::SNS::Subscription
+    Properties:
+      TopicArn: !Ref Orders
+      Protocol: sqs
+      Endpoint: !GetAtt Everything.Arn
+  BigSub:
+    Type: AWS::SNS::Subscription
+    Properties:
+      TopicArn: !Ref Orders
+      Protocol: sqs
+      Endpoint: !GetAtt BigOnly.Arn
+      FilterPolicy:
+        total: [{numeric: [">=", 100]}]
+Metadata:
+  Tributary:
+    simulation:
+      durationSeconds: 100
+      entries:
+        - resource: Orders
+          load: {shape: constant, ratePerSecond: 1}
+          payload: {attributes: {total: 150}}
+        - resource: Orders
+          load: {shape: constant, ratePerSecond: 2}
+          payload: {attributes: {total: 20}}
+)";
+        const JsonTree results = resultsFor(text);
+        // Constant arrivals at 1/s and 2/s for 100 s: 99 and 199 messages, the first at 1 s and 0.5 s.
+        QCOMPARE(count(results, "Everything", "received"), std::uint64_t(298));
+        QCOMPARE(count(results, "BigOnly", "received"), std::uint64_t(99));
+    }
+
+    void busRulesMatchTheirPatterns()
+    {
+        const QByteArray text = R"(AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Bus:
+    Type: AWS::Events::EventBus
+    Properties: {Name: shop}
+  Placed:
+    Type: AWS::Events::Rule
+    Properties:
+      EventBusName: !Ref Bus
+      EventPattern:
+        source: [shop.orders]
+        detail-type: [OrderPlaced]
+        detail: {total: [{numeric: [">", 50]}]}
+      Targets:
+        - Id: q
+          Arn: !GetAtt PlacedQueue.Arn
+  PlacedQueue:
+    Type: AWS::SQS::Queue
+Metadata:
+  Tributary:
+    simulation:
+      durationSeconds: 50
+      entries:
+        - resource: Bus
+          load: {shape: constant, ratePerSecond: 2}
+          payload: {source: shop.orders, detail-type: OrderPlaced, detail: {total: 80}}
+        - resource: Bus
+          load: {shape: constant, ratePerSecond: 2}
+          payload: {source: shop.orders, detail-type: OrderPlaced, detail: {total: 10}}
+)";
+        const JsonTree results = resultsFor(text);
+        QCOMPARE(count(results, "Placed", "received"), std::uint64_t(99));
+        QCOMPARE(count(results, "PlacedQueue", "received"), std::uint64_t(99));
+    }
+
+    void schedulesFireAtTheirRate()
+    {
+        const QByteArray text = R"(AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Nightly:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      InlineCode: x
+  Every:
+    Type: AWS::Scheduler::Schedule
+    Properties:
+      ScheduleExpression: rate(5 minutes)
+      FlexibleTimeWindow: {Mode: "OFF"}
+      Target:
+        Arn: !GetAtt Nightly.Arn
+        RoleArn: arn:aws:iam::123456789012:role/scheduler
+Metadata:
+  Tributary:
+    simulation:
+      durationSeconds: 3600
+)";
+        const JsonTree results = resultsFor(text);
+        QVERIFY2(results["resources"]["Nightly"]["invocations"].get<std::uint64_t>() == 11,
+                 qPrintable(QString::fromStdString(results["resources"].dump())));
+    }
+
+    void outageWindowFailsOnlyInsideIt()
+    {
+        const JsonTree results = resultsFor(apiToFunction("AWS::Serverless::HttpApi", "", R"(      durationSeconds: 100
+      entries:
+        - resource: Api
+          load: {shape: constant, ratePerSecond: 10}
+      failures:
+        - resource: Front
+          outage: true
+          fromSeconds: 20
+          toSeconds: 30
+)"));
+        const std::uint64_t failed = responses(results, "Api", "502");
+        QVERIFY2(failed >= 99 && failed <= 101, qPrintable(QString::number(failed)));
+    }
+
+    void scenarioErrorsNameTheResource()
+    {
+        for (const char* scenario : {"      entries:\n        - resource: Nowhere\n          load: {shape: constant, ratePerSecond: 1}\n",
+                                     "      overrides:\n        Nowhere: {errorRate: 1}\n",
+                                     "      failures:\n        - resource: Nowhere\n          outage: true\n"}) {
+            try {
+                simulatorFor(orderPipeline(scenario));
+                QFAIL(scenario);
+            } catch (const ScenarioError& error) {
+                QVERIFY2(error.message().contains(QLatin1String("Nowhere")), qPrintable(error.message()));
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimulator)
+#include "tst_simulator.moc"
