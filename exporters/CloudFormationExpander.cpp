@@ -118,7 +118,7 @@ CloudFormationExpander::Result CloudFormationExpander::expand(const JsonTree& sa
     JsonTree tree = JsonTree::object();
     const JsonTree finished = expansion.finishResources();
     for (auto it = samTemplate.begin(); it != samTemplate.end(); ++it) {
-        if (it.key() == "Globals")
+        if (it.key() == "Globals" || (it.value().is_null() && it.key() != "Resources"))
             continue;
         if (it.key() == "Transform") {
             const JsonTree rest = otherTransforms(it.value());

@@ -12,7 +12,7 @@ namespace tributary {
 /**
  * Turns a template that uses SAM (the AWS::Serverless-2016-10-31 transform, AWS::Serverless::*
  * types, Globals) into plain CloudFormation that deploys the same resources: no Transform (other
- * macros of a Transform list are kept), no Globals, each SAM resource replaced by what SAM
+ * macros of a Transform list are kept), no Globals, no empty sections, each SAM resource replaced by what SAM
  * generates for it under SAM's documented logical ids (see the Sam*Expander classes). Every other
  * section and resource is carried through in order; Condition, DependsOn, DeletionPolicy,
  * UpdateReplacePolicy and Metadata stay on the resource that keeps the SAM resource's id, and

@@ -136,6 +136,8 @@ void expandRest(const std::string& id, const JsonTree& properties, const std::st
         addRoutes(id, body, expansion);
         api["Body"] = std::move(body);
     }
+    if (!properties.contains("Name") && !properties.contains("DefinitionBody"))
+        api["Name"] = SamExpansion::ref("AWS::StackName");
     copyKeys(properties, api, {"Name", "Description", "BinaryMediaTypes", "MinimumCompressionSize", "ApiKeySourceType",
                                "Mode", "FailOnWarnings", "DisableExecuteApiEndpoint"});
     if (properties.contains("EndpointConfiguration"))

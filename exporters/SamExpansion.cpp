@@ -35,6 +35,20 @@ void mergeOver(JsonTree& global, const JsonTree& local)
     }
 }
 
+/** text with every `${reference}` of aliases written `${target}`. */
+void rewriteSubText(JsonTree& text, const std::map<std::string, std::string>& aliases)
+{
+    if (!text.is_string())
+        return;
+    std::string value = text.get<std::string>();
+    for (const auto& [reference, target] : aliases) {
+        const std::string from = "${" + reference + "}";
+        for (std::size_t at = value.find(from); at != std::string::npos; at = value.find(from, at + target.size() + 3))
+            value.replace(at, from.size(), "${" + target + "}");
+    }
+    text = value;
+}
+
 void rewrite(JsonTree& value, const std::map<std::string, std::string>& aliases)
 {
     if (value.is_object()) {
@@ -43,6 +57,10 @@ void rewrite(JsonTree& value, const std::map<std::string, std::string>& aliases)
             if (found != aliases.end())
                 value["Ref"] = found->second;
             return;
+        }
+        if (value.size() == 1 && value.contains("Fn::Sub")) {
+            JsonTree& sub = value["Fn::Sub"];
+            rewriteSubText(sub.is_array() && !sub.empty() ? sub[0] : sub, aliases);
         }
         for (auto it = value.begin(); it != value.end(); ++it)
             rewrite(it.value(), aliases);

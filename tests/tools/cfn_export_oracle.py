@@ -24,6 +24,7 @@ import argparse
 import concurrent.futures
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -170,6 +171,11 @@ def start_moto():
     raise RuntimeError("moto_server did not start within 30 s")
 
 
+def last_part(name):
+    """The name in a queue URL or an ARN: what follows the last '/' or ':'."""
+    return re.split("[/:]", name)[-1]
+
+
 def deployed_problems(session, endpoint, name, template_body):
     """Creates the stack; returns what is wrong (empty when it deployed and every resource exists)."""
     client = lambda service: session.client(service, endpoint_url=endpoint)  # noqa: E731
@@ -185,7 +191,9 @@ def deployed_problems(session, endpoint, name, template_body):
         time.sleep(0.5)
     if status != "CREATE_COMPLETE":
         return ["stack %s ended in %s" % (name, status)]
-    resources = cloudformation.describe_stack_resources(StackName=name)["StackResources"]
+    # moto lists the types it does not implement (ApiGatewayV2, Scheduler …) without type or id; cfn-lint covers those.
+    resources = [r for r in cloudformation.describe_stack_resources(StackName=name)["StackResources"]
+                 if "ResourceType" in r]
     problems = ["%s (%s) is %s" % (r["LogicalResourceId"], r["ResourceType"], r["ResourceStatus"])
                 for r in resources if r["ResourceStatus"] != "CREATE_COMPLETE"]
     existing = {
@@ -199,22 +207,29 @@ def deployed_problems(session, endpoint, name, template_body):
             lambda: [m["stateMachineArn"] for m in client("stepfunctions").list_state_machines()["stateMachines"]],
         "AWS::Kinesis::Stream": lambda: client("kinesis").list_streams()["StreamNames"],
     }
+    physical_ids = {r["LogicalResourceId"]: r.get("PhysicalResourceId", "") for r in resources}
+    template = json.loads(template_body)["Resources"]
     checked = 0
-    for resource in resources:
-        lister = existing.get(resource["ResourceType"])
+    for logical, entry in template.items():
+        lister = existing.get(entry.get("Type"))
         if not lister:
             continue
-        physical = resource.get("PhysicalResourceId", "")
-        names = lister()
-        if not any(physical == n or n.endswith("/" + physical) or physical.endswith("/" + n) or
-                   physical.endswith(":" + n) or n.endswith(":" + physical) for n in names):
-            problems.append("%s (%s) %r is not listed by its service" % (resource["LogicalResourceId"],
-                                                                        resource["ResourceType"], physical))
         checked += 1
-    expected = len(json.loads(template_body)["Resources"])
+        if logical not in physical_ids:
+            problems.append("%s (%s) is not in the stack" % (logical, entry["Type"]))
+        elif not any(last_part(physical_ids[logical]) == last_part(listed) for listed in lister()):
+            problems.append("%s (%s) %r is not listed by its service" % (logical, entry["Type"], physical_ids[logical]))
+    expected = len(template)
     print("  moto %s: CREATE_COMPLETE, %d of %d resources created by moto, %d checked through service APIs"
           % (name, len(resources), expected, checked))
     return problems
+
+
+# What moto 5 cannot create although CloudFormation does; an example with one is reported, not deployed.
+MOTO_CANNOT = {
+    "AWS::ApiGateway::Deployment": "moto does not import a RestApi Body, so its Deployment fails (no methods)",
+    "AWS::Lambda::Alias": "moto has no AWS::Lambda::Alias, so Refs to it resolve to nothing",
+}
 
 
 def check_moto(exports):
@@ -228,6 +243,11 @@ def check_moto(exports):
         for name, path in exports:
             with open(path, encoding="utf-8") as handle:
                 body = handle.read()
+            types = {entry.get("Type") for entry in json.loads(body)["Resources"].values()}
+            blockers = sorted(MOTO_CANNOT[t] for t in types if t in MOTO_CANNOT)
+            if blockers:
+                print("  moto %s: not deployed: %s" % (name, "; ".join(blockers)))
+                continue
             try:
                 problems = deployed_problems(session, endpoint, "tributary-" + name.split(".")[0], body)
             except Exception as error:  # a boto3 error is a failure of this example, not of the run
