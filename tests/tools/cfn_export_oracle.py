@@ -201,7 +201,8 @@ def deployed_problems(session, endpoint, name, template_body):
         "AWS::SNS::Topic": lambda: [t["TopicArn"] for t in client("sns").list_topics()["Topics"]],
         "AWS::Lambda::Function": lambda: [f["FunctionName"] for f in client("lambda").list_functions()["Functions"]],
         "AWS::DynamoDB::Table": lambda: client("dynamodb").list_tables()["TableNames"],
-        "AWS::Events::Rule": lambda: [r["Name"] for r in client("events").list_rules()["Rules"]],
+        "AWS::Events::Rule": lambda: [r["Name"] for bus in client("events").list_event_buses()["EventBuses"]
+                                      for r in client("events").list_rules(EventBusName=bus["Name"])["Rules"]],
         "AWS::S3::Bucket": lambda: [b["Name"] for b in client("s3").list_buckets()["Buckets"]],
         "AWS::StepFunctions::StateMachine":
             lambda: [m["stateMachineArn"] for m in client("stepfunctions").list_state_machines()["stateMachines"]],
@@ -363,7 +364,7 @@ def main():
                 else:
                     moto_failures.append((name, "cfn-json export exited with %d: %s" % (code, message)))
             moto_failures += check_moto(examples)
-            print("moto: %d examples deployed, %d problems" % (len(examples), len(moto_failures)))
+            print("moto: %d examples exported, %d problems" % (len(examples), len(moto_failures)))
         failures += moto_failures
 
     for group in ("example", "corpus"):
