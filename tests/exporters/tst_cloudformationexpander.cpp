@@ -24,12 +24,14 @@ CloudFormationExpander::Result expand(const char* resources)
     return CloudFormationExpander::expand(yaml((QByteArray(kHeader) + resources).constData()));
 }
 
-/** The Resources of the expansion of a template of resources, with no warning or error. */
+/** The Resources of the expansion of a template of resources; empty (failing the checks) when it warns or fails. */
 JsonTree expandedResources(const char* resources)
 {
     const CloudFormationExpander::Result result = expand(resources);
-    if (!result.errors.isEmpty() || !result.warnings.isEmpty())
+    if (!result.errors.isEmpty() || !result.warnings.isEmpty()) {
         qWarning() << "unexpected messages:" << result.errors << result.warnings;
+        return JsonTree::object();
+    }
     return result.tree.value("Resources", JsonTree::object());
 }
 
