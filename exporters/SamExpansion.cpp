@@ -72,15 +72,35 @@ void rewrite(JsonTree& value, const std::map<std::string, std::string>& aliases)
 
 } // namespace
 
-SamExpansion::SamExpansion(const JsonTree& samTemplate) : m_template(samTemplate) {}
-
-const JsonTree* SamExpansion::sourceEntry(const std::string& id) const
+SamExpansion::SamExpansion(const JsonTree& samTemplate) : m_template(samTemplate)
 {
     const auto resources = m_template.find("Resources");
     if (resources == m_template.end() || !resources->is_object())
-        return nullptr;
-    const auto entry = resources->find(id);
-    return entry == resources->end() || !entry->is_object() ? nullptr : &*entry;
+        return;
+    for (auto it = resources->begin(); it != resources->end(); ++it) {
+        if (it.value().is_object())
+            m_sources.emplace(it.key(), &it.value());
+    }
+}
+
+const JsonTree* SamExpansion::sourceEntry(const std::string& id) const
+{
+    const auto found = m_sources.find(id);
+    return found == m_sources.end() ? nullptr : found->second;
+}
+
+JsonTree& SamExpansion::slot(const std::string& id)
+{
+    const auto [found, added] = m_index.emplace(id, m_entries.size());
+    if (added)
+        m_entries.emplace_back(id, nullptr);
+    return m_entries[found->second].second;
+}
+
+bool SamExpansion::hasOutput(const std::string& id) const
+{
+    const auto found = m_index.find(id);
+    return found != m_index.end() && !m_entries[found->second].second.is_null();
 }
 
 std::string SamExpansion::sourceType(const std::string& id) const
@@ -125,7 +145,7 @@ void SamExpansion::add(const std::string& id, const std::string& type, JsonTree 
     }
     if (!properties.is_null())
         entry["Properties"] = std::move(properties);
-    m_resources[id] = std::move(entry);
+    slot(id) = std::move(entry);
 }
 
 void SamExpansion::copyAttributes(const std::string& from, const std::string& to)
@@ -133,7 +153,7 @@ void SamExpansion::copyAttributes(const std::string& from, const std::string& to
     const JsonTree* source = sourceEntry(from);
     if (!source)
         return;
-    JsonTree& entry = m_resources[to];
+    JsonTree& entry = slot(to);
     for (const char* key : {"Condition", "DependsOn", "DeletionPolicy", "UpdateReplacePolicy", "Metadata"}) {
         if (source->contains(key))
             entry[key] = (*source)[key];
@@ -142,7 +162,7 @@ void SamExpansion::copyAttributes(const std::string& from, const std::string& to
 
 void SamExpansion::addDependency(const std::string& entry, const std::string& id)
 {
-    JsonTree& target = m_resources.at(entry);
+    JsonTree& target = output(entry);
     JsonTree dependsOn = target.contains("DependsOn") ? target["DependsOn"] : JsonTree::array();
     if (dependsOn.is_string())
         dependsOn = JsonTree::array({dependsOn});
@@ -176,13 +196,13 @@ void SamExpansion::addBucketNotification(const std::string& bucket, JsonTree con
 JsonTree SamExpansion::finishResources()
 {
     for (auto& [bucket, configuration] : m_notifications) {
-        if (!hasOutput(bucket) || m_resources[bucket]["Type"] != "AWS::S3::Bucket") {
+        if (!hasOutput(bucket) || output(bucket)["Type"] != "AWS::S3::Bucket") {
             warn(QStringLiteral("%1: an S3 event names bucket '%2', which is not an AWS::S3::Bucket of this template; "
                                 "its notification is left out")
                      .arg(q(m_notificationDependencies[bucket].front()), q(bucket)));
             continue;
         }
-        JsonTree& entry = m_resources[bucket];
+        JsonTree& entry = output(bucket);
         if (!entry.contains("Properties") || !entry["Properties"].is_object())
             entry["Properties"] = JsonTree::object();
         JsonTree& notification = entry["Properties"]["NotificationConfiguration"];
@@ -194,15 +214,17 @@ JsonTree SamExpansion::finishResources()
         lambdas.push_back(std::move(configuration));
     }
     for (const auto& [bucket, dependencies] : m_notificationDependencies) {
-        if (hasOutput(bucket) && m_resources[bucket]["Type"] == "AWS::S3::Bucket") {
+        if (hasOutput(bucket) && output(bucket)["Type"] == "AWS::S3::Bucket") {
             for (const std::string& dependency : dependencies)
                 addDependency(bucket, dependency);
         }
     }
     JsonTree resources = JsonTree::object();
-    for (auto it = m_resources.begin(); it != m_resources.end(); ++it) {
-        if (!it.value().is_null())
-            resources[it.key()] = rewriteReferences(it.value());
+    auto& entries = resources.get_ref<JsonTree::object_t&>();
+    entries.reserve(m_entries.size());
+    for (auto& [id, entry] : m_entries) {
+        if (!entry.is_null())
+            entries.emplace_back(id, rewriteReferences(std::move(entry)));  // ids are unique: no search needed
     }
     return resources;
 }

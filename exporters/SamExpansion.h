@@ -6,6 +6,8 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace tributary {
@@ -47,12 +49,12 @@ public:
      */
     void add(const std::string& id, const std::string& type, JsonTree properties, const std::string& owner = {});
     /** Keeps a place for id in the output order; add() fills it later. */
-    void reserve(const std::string& id) { m_resources[id] = nullptr; }
+    void reserve(const std::string& id) { slot(id) = nullptr; }
     /** Copies the source entry's Condition, DependsOn, DeletionPolicy, UpdateReplacePolicy and Metadata. */
     void copyAttributes(const std::string& from, const std::string& to);
     /** The output entry id; it must exist. Valid until the next add(). */
-    JsonTree& output(const std::string& id) { return m_resources.at(id); }
-    bool hasOutput(const std::string& id) const { return m_resources.contains(id) && !m_resources.at(id).is_null(); }
+    JsonTree& output(const std::string& id) { return m_entries[m_index.at(id)].second; }
+    bool hasOutput(const std::string& id) const;
     /** Adds id to the DependsOn of the output entry. */
     void addDependency(const std::string& entry, const std::string& id);
 
@@ -95,8 +97,14 @@ public:
     static QString q(const std::string& id) { return QString::fromStdString(id); }
 
 private:
+    /** The output entry id, added (null) at the end when it is new. */
+    JsonTree& slot(const std::string& id);
+
     const JsonTree& m_template;
-    JsonTree m_resources = JsonTree::object();
+    std::unordered_map<std::string, const JsonTree*> m_sources;
+    // The output in order, indexed: an ordered_json object finds keys by a linear search.
+    std::vector<std::pair<std::string, JsonTree>> m_entries;
+    std::unordered_map<std::string, std::size_t> m_index;
     std::map<std::string, std::string> m_aliases;
     std::map<std::string, std::vector<Route>> m_routes;
     std::vector<std::string> m_routedApis;
