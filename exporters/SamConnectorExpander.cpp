@@ -115,19 +115,36 @@ JsonTree sourceRole(const Endpoint& source, const JsonTree& reference, const Sam
     return nullptr;
 }
 
+/** What a function's role needs to poll the source of an event source mapping, or null actions. */
+std::pair<JsonTree, JsonTree> pollerGrants(const Endpoint& source, const JsonTree& permissions)
+{
+    if (source.type == "AWS::DynamoDB::Table" && has(permissions, "Read"))
+        return {JsonTree::array({"dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                                 "dynamodb:ListStreams"}),
+                JsonTree::array({SamExpansion::getAtt(source.id, "StreamArn")})};
+    if (source.type == "AWS::SQS::Queue" || source.type == "AWS::Kinesis::Stream")
+        return grants(source, permissions);
+    return {JsonTree::array(), JsonTree::array()};
+}
+
 void connect(const std::string& id, const std::string& owner, const JsonTree& sourceReference,
              const JsonTree& destinationReference, const JsonTree& permissions, SamExpansion& expansion)
 {
     const Endpoint source = resolve(sourceReference, expansion);
     const Endpoint destination = resolve(destinationReference, expansion);
-    const JsonTree role = sourceRole(source, sourceReference, expansion);
+    JsonTree role = sourceRole(source, sourceReference, expansion);
+    const auto destinationRole = sourceRole(destination, JsonTree(), expansion);
+    const bool polled = role.is_null() && !destinationRole.is_null() && destination.type == "AWS::Serverless::Function"
+        && !pollerGrants(source, permissions).first.empty();
+    if (polled)
+        role = destinationRole;
     const auto unknown = [&] {
         expansion.warn(QStringLiteral("%1: a connector from %2 to %3 is not expanded")
                            .arg(SamExpansion::q(id), SamExpansion::q(source.type.empty() ? source.id : source.type),
                                 SamExpansion::q(destination.type.empty() ? destination.id : destination.type)));
     };
     if (!role.is_null()) {
-        const auto [actions, resources] = grants(destination, permissions);
+        const auto [actions, resources] = polled ? pollerGrants(source, permissions) : grants(destination, permissions);
         if (actions.empty()) {
             unknown();
             return;
@@ -171,8 +188,8 @@ void expandProperties(const std::string& id, const std::string& owner, const Jso
                       const JsonTree& properties, SamExpansion& expansion)
 {
     const JsonTree permissions = properties.value("Permissions", JsonTree::array());
-    if (properties.contains("Destinations") && properties["Destinations"].is_array()) {
-        const JsonTree& destinations = properties["Destinations"];
+    const JsonTree destinations = properties.value("Destinations", properties.value("Destination", JsonTree()));
+    if (destinations.is_array()) {
         for (std::size_t index = 0; index < destinations.size(); ++index)
             connect(id + "Destination" + std::to_string(index), owner, source, destinations[index], permissions, expansion);
     } else {

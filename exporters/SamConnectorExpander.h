@@ -13,8 +13,9 @@ class SamExpansion;
  * into the permissions they stand for. A source with a role (a function or state machine) gets an
  * AWS::IAM::ManagedPolicy `<Connector>Policy` on that role; a source that a service principal
  * acts for (SNS topic, EventBridge rule, S3 bucket, API) gets a resource policy on the destination:
- * `<Connector>QueuePolicy`, `<Connector>TopicPolicy` or `<Connector>WriteLambdaPermission`. With
- * several Destinations the ids take `Destination<N>`. Pairs it does not know are warnings.
+ * `<Connector>QueuePolicy`, `<Connector>TopicPolicy` or `<Connector>WriteLambdaPermission`; a queue,
+ * stream or table polled by a SAM function gives that function's role what polling needs. With
+ * several Destinations (or a list as Destination) the ids take `Destination<N>`. Pairs it does not know are warnings.
  */
 class SamConnectorExpander
 {

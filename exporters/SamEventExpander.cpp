@@ -282,13 +282,46 @@ JsonTree executeApiArn(const JsonTree& api, const std::string& method, const std
                                          {{"__ApiId__", api}, {"__Stage__", "*"}}})}};
 }
 
+JsonTree lambdaOperation(bool http, const JsonTree& properties, const Target& target)
+{
+    const std::string arnText = target.arn.contains("Ref") ? target.arn["Ref"].get<std::string>()
+                                                           : target.owner + ".Arn";
+    JsonTree integration = {{"httpMethod", "POST"}, {"type", "aws_proxy"},
+                            {"uri", {{"Fn::Sub", "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/"
+                                                 "2015-03-31/functions/${" + arnText + "}/invocations"}}}};
+    if (http) {
+        integration["payloadFormatVersion"] = properties.value("PayloadFormatVersion", JsonTree("2.0"));
+        if (properties.contains("TimeoutInMillis"))
+            integration["timeoutInMillis"] = properties["TimeoutInMillis"];
+    }
+    return {{"x-amazon-apigateway-integration", integration}, {"responses", JsonTree::object()}};
+}
+
+/** A REST route that starts an execution of the state machine, through a role API Gateway assumes. */
+JsonTree startExecutionOperation(const std::string& id, const Target& target, SamExpansion& expansion)
+{
+    IamRoleBuilder role("apigateway.amazonaws.com");
+    role.addStatements(id + "RoleStartExecutionPolicy", statement("states:StartExecution", target.arn));
+    expansion.add(id + "Role", "AWS::IAM::Role", role.properties(), target.owner);
+    const std::string request = "{\"input\": \"$util.escapeJavaScript($input.json('$'))\", \"stateMachineArn\": \"${"
+        + target.owner + "}\"}";
+    JsonTree integration = {
+        {"type", "aws"},
+        {"httpMethod", "POST"},
+        {"uri", {{"Fn::Sub", "arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution"}}},
+        {"credentials", SamExpansion::getAtt(id + "Role", "Arn")},
+        {"requestTemplates", {{"application/json", {{"Fn::Sub", request}}}}},
+        {"responses", {{"200", {{"statusCode", "200"}}}, {"400", {{"statusCode", "400"}}}}}};
+    return {{"x-amazon-apigateway-integration", integration},
+            {"responses", {{"200", {{"description", "OK"}}}, {"400", {{"description", "Bad Request"}}}}}};
+}
+
 void expandApi(const std::string& name, const std::string& id, bool http, const JsonTree& properties,
                const Target& target, SamExpansion& expansion)
 {
-    if (target.stateMachine) {
-        expansion.warn(QStringLiteral("%1: the %2 event %3 of a state machine is not expanded (no route is written)")
-                           .arg(SamExpansion::q(target.owner), http ? QStringLiteral("HttpApi") : QStringLiteral("Api"),
-                                SamExpansion::q(name)));
+    if (target.stateMachine && http) {
+        expansion.warn(QStringLiteral("%1: the HttpApi event %2 of a state machine is not expanded (no route is written)")
+                           .arg(SamExpansion::q(target.owner), SamExpansion::q(name)));
         return;
     }
     const JsonTree apiValue = properties.value(http ? "ApiId" : "RestApiId", JsonTree());
@@ -303,17 +336,8 @@ void expandApi(const std::string& name, const std::string& id, bool http, const 
     const std::string path = properties.value("Path", JsonTree(http ? "$default" : "/")).is_string()
         ? properties.value("Path", JsonTree(http ? "$default" : "/")).get<std::string>()
         : "/";
-    const std::string arnText = target.arn.contains("Ref") ? target.arn["Ref"].get<std::string>()
-                                                           : target.owner + ".Arn";
-    JsonTree integration = {{"httpMethod", "POST"}, {"type", "aws_proxy"},
-                            {"uri", {{"Fn::Sub", "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/"
-                                                 "2015-03-31/functions/${" + arnText + "}/invocations"}}}};
-    if (http) {
-        integration["payloadFormatVersion"] = properties.value("PayloadFormatVersion", JsonTree("2.0"));
-        if (properties.contains("TimeoutInMillis"))
-            integration["timeoutInMillis"] = properties["TimeoutInMillis"];
-    }
-    JsonTree operation = {{"x-amazon-apigateway-integration", integration}, {"responses", JsonTree::object()}};
+    JsonTree operation = target.stateMachine ? startExecutionOperation(id, target, expansion)
+                                             : lambdaOperation(http, properties, target);
     if (http && path == "$default")
         operation["isDefaultRoute"] = true;
     for (const char* unsupported : {"Auth", "RequestModel", "RequestParameters", "RouteSettings"}) {
@@ -338,6 +362,8 @@ void expandApi(const std::string& name, const std::string& id, bool http, const 
                                       "permission is written, the route is left to that API")
                            .arg(SamExpansion::q(target.owner), SamExpansion::q(name)));
     }
+    if (target.stateMachine)
+        return;
     const JsonTree apiReference = apiValue.is_null() ? SamExpansion::ref(api) : apiValue;
     std::string permission = id + "Permission";
     if (!http) {

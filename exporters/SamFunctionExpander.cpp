@@ -64,14 +64,20 @@ void expandEventInvokeConfig(const std::string& id, const JsonTree& config, cons
     if (config.contains("DestinationConfig") && config["DestinationConfig"].is_object()) {
         JsonTree destinations = JsonTree::object();
         for (const char* which : {"OnSuccess", "OnFailure"}) {
-            const JsonTree entry = config["DestinationConfig"].value(which, JsonTree());
+            JsonTree entry = config["DestinationConfig"].value(which, JsonTree());
             if (!entry.is_object())
                 continue;
             if (!entry.contains("Destination")) {
-                expansion.warn(QStringLiteral("%1: EventInvokeConfig %2 without a Destination (a destination SAM would "
-                                              "create) is left out")
-                                   .arg(SamExpansion::q(id), QString::fromLatin1(which)));
-                continue;
+                const JsonTree type = entry.value("Type", JsonTree());
+                if (type != "SQS" && type != "SNS") {
+                    expansion.warn(QStringLiteral("%1: EventInvokeConfig %2 needs a Destination").arg(
+                        SamExpansion::q(id), QString::fromLatin1(which)));
+                    continue;
+                }
+                const bool queue = type == "SQS";
+                const std::string created = id + "EventInvokeConfig" + which + (queue ? "Queue" : "Topic");
+                expansion.add(created, queue ? "AWS::SQS::Queue" : "AWS::SNS::Topic", nullptr, id);
+                entry["Destination"] = queue ? SamExpansion::getAtt(created, "Arn") : SamExpansion::ref(created);
             }
             destinations[which] = {{"Destination", entry["Destination"]}};
             const JsonTree grant = destinationStatement(entry.value("Type", JsonTree()), entry["Destination"]);

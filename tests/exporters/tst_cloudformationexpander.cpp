@@ -432,6 +432,49 @@ DestinationConfig: {OnFailure: {Destination: !Ref T}}
                  "states:StartExecution");
     }
 
+    void stateMachineApiRoute()
+    {
+        const JsonTree resources = expandedResources(R"(  Flow:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Definition: {StartAt: A, States: {A: {Type: Pass, End: true}}}
+      Events:
+        Start: {Type: Api, Properties: {Path: /start, Method: post}}
+)");
+        const JsonTree& operation = resources["ServerlessRestApi"]["Properties"]["Body"]["paths"]["/start"]["post"];
+        const JsonTree& integration = operation["x-amazon-apigateway-integration"];
+        COMPARE_TREE(integration["type"], "aws");
+        COMPARE_TREE(integration["credentials"], yaml("!GetAtt FlowStartRole.Arn"));
+        QVERIFY(integration["requestTemplates"]["application/json"]["Fn::Sub"].get<std::string>().find("${Flow}")
+                != std::string::npos);
+        COMPARE_TREE(resources["FlowStartRole"]["Properties"]["AssumeRolePolicyDocument"]["Statement"][0]["Principal"],
+                     yaml("{Service: [apigateway.amazonaws.com]}"));
+        QVERIFY(idsOfType(resources, "AWS::Lambda::Permission").isEmpty());
+    }
+
+    void createdDestinationsAndPolledConnectors()
+    {
+        const JsonTree resources = expandedResources(functionWith(R"(      EventInvokeConfig:
+        DestinationConfig: {OnFailure: {Type: SQS}}
+  Table:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      BillingMode: PAY_PER_REQUEST
+      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+      KeySchema: [{AttributeName: id, KeyType: HASH}]
+      StreamSpecification: {StreamViewType: NEW_IMAGE}
+  TableToFn:
+    Type: AWS::Serverless::Connector
+    Properties: {Source: {Id: Table}, Destination: {Id: Fn}, Permissions: [Read]}
+)").constData());
+        COMPARE_TREE(resources["FnEventInvokeConfigOnFailureQueue"]["Type"], "AWS::SQS::Queue");
+        COMPARE_TREE(resources["FnEventInvokeConfig"]["Properties"]["DestinationConfig"]["OnFailure"]["Destination"],
+                     yaml("!GetAtt FnEventInvokeConfigOnFailureQueue.Arn"));
+        COMPARE_TREE(resources["TableToFnPolicy"]["Properties"]["Roles"], yaml("[!Ref FnRole]"));
+        COMPARE_TREE(resources["TableToFnPolicy"]["Properties"]["PolicyDocument"]["Statement"][0]["Resource"],
+                     yaml("[!GetAtt Table.StreamArn]"));
+    }
+
     void tableLayerAndApplication()
     {
         const JsonTree resources = expandedResources(R"(  Table: {Type: AWS::Serverless::SimpleTable, Properties: {PrimaryKey: {Name: pk, Type: Number}}}
