@@ -111,6 +111,58 @@ void expandHttp(const std::string& id, const JsonTree& properties, const std::st
     expansion.aliasReference(id + ".Stage", stage);
 }
 
+/** The allowed methods of a path for its preflight: its methods and OPTIONS, as the quoted header value. */
+std::string pathMethods(const JsonTree& path)
+{
+    std::string methods;
+    for (auto it = path.begin(); it != path.end(); ++it) {
+        std::string method = it.key() == "x-amazon-apigateway-any-method" ? std::string("*") : it.key();
+        for (char& c : method)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        methods += (methods.empty() ? "" : ",") + method;
+    }
+    return "'" + methods + (methods.empty() ? "" : ",") + "OPTIONS'";
+}
+
+/** Adds SAM's CORS preflight (a mock OPTIONS method) to every path of a Swagger body. */
+void addCorsPreflight(JsonTree& body, const JsonTree& cors)
+{
+    JsonTree& paths = body["paths"];
+    if (!paths.is_object())
+        return;
+    const JsonTree settings = cors.is_object() ? cors : JsonTree({{"AllowOrigin", cors}});
+    for (auto it = paths.begin(); it != paths.end(); ++it) {
+        JsonTree& path = it.value();
+        if (!path.is_object() || path.contains("options"))
+            continue;
+        JsonTree parameters = JsonTree::object();
+        JsonTree headers = JsonTree::object();
+        const auto header = [&](const char* name, const JsonTree& value) {
+            parameters[std::string("method.response.header.") + name] = value;
+            headers[name] = {{"type", "string"}};
+        };
+        header("Access-Control-Allow-Origin", settings.value("AllowOrigin", JsonTree("'*'")));
+        header("Access-Control-Allow-Methods", settings.value("AllowMethods", JsonTree(pathMethods(path))));
+        if (settings.contains("AllowHeaders"))
+            header("Access-Control-Allow-Headers", settings["AllowHeaders"]);
+        if (settings.contains("MaxAge"))
+            header("Access-Control-Max-Age", settings["MaxAge"]);
+        if (settings.value("AllowCredentials", JsonTree(false)) == true)
+            header("Access-Control-Allow-Credentials", "'true'");
+        JsonTree integration = {
+            {"type", "mock"},
+            {"requestTemplates", {{"application/json", "{\n  \"statusCode\" : 200\n}\n"}}},
+            {"responses", {{"default", {{"statusCode", "200"}, {"responseParameters", parameters},
+                                        {"responseTemplates", {{"application/json", "{}\n"}}}}}}}};
+        path["options"] = {{"summary", "CORS support"},
+                           {"consumes", JsonTree::array({"application/json"})},
+                           {"produces", JsonTree::array({"application/json"})},
+                           {"x-amazon-apigateway-integration", integration},
+                           {"responses", {{"200", {{"description", "Default response for CORS method"},
+                                                   {"headers", headers}}}}}};
+    }
+}
+
 JsonTree endpointConfiguration(const JsonTree& value)
 {
     if (value.is_string())
@@ -134,6 +186,8 @@ void expandRest(const std::string& id, const JsonTree& properties, const std::st
     } else {
         JsonTree body = definition(false, properties);
         addRoutes(id, body, expansion);
+        if (properties.contains("Cors"))
+            addCorsPreflight(body, properties["Cors"]);
         api["Body"] = std::move(body);
     }
     if (!properties.contains("Name") && !properties.contains("DefinitionBody"))
@@ -142,7 +196,7 @@ void expandRest(const std::string& id, const JsonTree& properties, const std::st
                                "Mode", "FailOnWarnings", "DisableExecuteApiEndpoint"});
     if (properties.contains("EndpointConfiguration"))
         api["EndpointConfiguration"] = endpointConfiguration(properties["EndpointConfiguration"]);
-    warnUnexpanded(id, properties, {"Auth", "Cors", "Domain", "GatewayResponses", "Models", "Policy", "UsagePlan"},
+    warnUnexpanded(id, properties, {"Auth", "Domain", "GatewayResponses", "Models", "Policy", "UsagePlan"},
                    expansion);
     expansion.add(id, "AWS::ApiGateway::RestApi", api, owner);
     expansion.copyAttributes(id, id);

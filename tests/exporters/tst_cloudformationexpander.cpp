@@ -354,6 +354,27 @@ Outputs:
                 != std::string::npos);
     }
 
+    void restApiCors()
+    {
+        const JsonTree resources = expandedResources(R"(  Api: {Type: AWS::Serverless::Api, Properties: {StageName: v1, Cors: "'*'"}}
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      InlineCode: x
+      Events:
+        Get: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /items, Method: get}}
+)");
+        const JsonTree& options = resources["Api"]["Properties"]["Body"]["paths"]["/items"]["options"];
+        const JsonTree& parameters = options["x-amazon-apigateway-integration"]["responses"]["default"]["responseParameters"];
+        COMPARE_TREE(options["x-amazon-apigateway-integration"]["type"], "mock");
+        COMPARE_TREE(parameters["method.response.header.Access-Control-Allow-Origin"], "'*'");
+        COMPARE_TREE(parameters["method.response.header.Access-Control-Allow-Methods"], "'GET,OPTIONS'");
+        QVERIFY(resources.contains("Apiv1Stage"));
+        QVERIFY(resources.contains("FnGetPermissionv1"));
+    }
+
     void aliasVersionAndDestinations()
     {
         const CloudFormationExpander::Result result = CloudFormationExpander::expand(yaml(R"(
