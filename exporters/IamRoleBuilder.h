@@ -31,6 +31,12 @@ public:
     /** Number of inline policies so far, for naming the next one. */
     std::size_t policyCount() const { return m_policies.size(); }
 
+    /** An Allow statement of actions on resource. */
+    static JsonTree allow(const JsonTree& actions, const JsonTree& resource)
+    {
+        return {{"Effect", "Allow"}, {"Action", actions}, {"Resource", resource}};
+    }
+
     /** The AWS::IAM::Role Properties. */
     JsonTree properties() const;
 

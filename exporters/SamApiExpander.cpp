@@ -57,23 +57,6 @@ JsonTree camelCors(const JsonTree& cors)
     return result;
 }
 
-void warnUnexpanded(const std::string& id, const JsonTree& properties, std::initializer_list<const char*> keys,
-                    SamExpansion& expansion)
-{
-    for (const char* key : keys) {
-        if (properties.contains(key))
-            expansion.warn(QStringLiteral("%1: %2 is not expanded").arg(SamExpansion::q(id), QString::fromLatin1(key)));
-    }
-}
-
-void copyKeys(const JsonTree& from, JsonTree& to, std::initializer_list<const char*> keys)
-{
-    for (const char* key : keys) {
-        if (from.contains(key))
-            to[key] = from[key];
-    }
-}
-
 /** A stage's logical id: `<Api><StageName>Stage`, or `<Api>Stage` when the name is not literal text. */
 std::string stageId(const std::string& api, const JsonTree& stageName)
 {
@@ -97,15 +80,15 @@ void expandHttp(const std::string& id, const JsonTree& properties, const std::st
             body["x-amazon-apigateway-cors"] = camelCors(properties["CorsConfiguration"]);
         api["Body"] = std::move(body);
     }
-    copyKeys(properties, api, {"FailOnWarnings", "DisableExecuteApiEndpoint", "Tags"});
-    warnUnexpanded(id, properties, {"Auth", "Domain"}, expansion);
+    SamExpansion::copyKeys(properties, api, {"FailOnWarnings", "DisableExecuteApiEndpoint", "Tags"});
+    expansion.warnNotExpanded(id, properties, {"Auth", "Domain"});
     expansion.add(id, "AWS::ApiGatewayV2::Api", api, owner);
     expansion.copyAttributes(id, id);
 
     const JsonTree stageName = properties.value("StageName", JsonTree("$default"));
     const std::string stage = stageName == "$default" ? id + "ApiGatewayDefaultStage" : stageId(id, stageName);
     JsonTree stageProperties = {{"ApiId", SamExpansion::ref(id)}, {"StageName", stageName}, {"AutoDeploy", true}};
-    copyKeys(properties, stageProperties,
+    SamExpansion::copyKeys(properties, stageProperties,
              {"StageVariables", "AccessLogSettings", "DefaultRouteSettings", "RouteSettings", "Tags"});
     expansion.add(stage, "AWS::ApiGatewayV2::Stage", stageProperties, owner);
     expansion.aliasReference(id + ".Stage", stage);
@@ -116,9 +99,8 @@ std::string pathMethods(const JsonTree& path)
 {
     std::string methods;
     for (auto it = path.begin(); it != path.end(); ++it) {
-        std::string method = it.key() == "x-amazon-apigateway-any-method" ? std::string("*") : it.key();
-        for (char& c : method)
-            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        const std::string method
+            = it.key() == "x-amazon-apigateway-any-method" ? std::string("*") : SamExpansion::upper(it.key());
         methods += (methods.empty() ? "" : ",") + method;
     }
     return "'" + methods + (methods.empty() ? "" : ",") + "OPTIONS'";
@@ -192,12 +174,11 @@ void expandRest(const std::string& id, const JsonTree& properties, const std::st
     }
     if (!properties.contains("Name") && !properties.contains("DefinitionBody"))
         api["Name"] = SamExpansion::ref("AWS::StackName");
-    copyKeys(properties, api, {"Name", "Description", "BinaryMediaTypes", "MinimumCompressionSize", "ApiKeySourceType",
+    SamExpansion::copyKeys(properties, api, {"Name", "Description", "BinaryMediaTypes", "MinimumCompressionSize", "ApiKeySourceType",
                                "Mode", "FailOnWarnings", "DisableExecuteApiEndpoint"});
     if (properties.contains("EndpointConfiguration"))
         api["EndpointConfiguration"] = endpointConfiguration(properties["EndpointConfiguration"]);
-    warnUnexpanded(id, properties, {"Auth", "Domain", "GatewayResponses", "Models", "Policy", "UsagePlan"},
-                   expansion);
+    expansion.warnNotExpanded(id, properties, {"Auth", "Domain", "GatewayResponses", "Models", "Policy", "UsagePlan"});
     expansion.add(id, "AWS::ApiGateway::RestApi", api, owner);
     expansion.copyAttributes(id, id);
 
@@ -209,7 +190,7 @@ void expandRest(const std::string& id, const JsonTree& properties, const std::st
     const std::string stage = stageId(id, stageName);
     JsonTree stageProperties = {{"DeploymentId", SamExpansion::ref(deployment)}, {"RestApiId", SamExpansion::ref(id)},
                                 {"StageName", stageName}};
-    copyKeys(properties, stageProperties, {"MethodSettings", "TracingEnabled", "CacheClusterEnabled",
+    SamExpansion::copyKeys(properties, stageProperties, {"MethodSettings", "TracingEnabled", "CacheClusterEnabled",
                                            "CacheClusterSize", "AccessLogSetting", "CanarySetting"});
     if (properties.contains("Variables"))
         stageProperties["Variables"] = properties["Variables"];

@@ -1,5 +1,6 @@
 #include "exporters/SamConnectorExpander.h"
 
+#include "exporters/IamRoleBuilder.h"
 #include "exporters/SamExpansion.h"
 
 namespace tributary {
@@ -149,7 +150,7 @@ void connect(const std::string& id, const std::string& owner, const JsonTree& so
             unknown();
             return;
         }
-        JsonTree statement = {{"Effect", "Allow"}, {"Action", actions}, {"Resource", resources}};
+        const JsonTree statement = IamRoleBuilder::allow(actions, resources);
         expansion.add(id + "Policy", "AWS::IAM::ManagedPolicy",
                       {{"PolicyDocument", {{"Version", "2012-10-17"}, {"Statement", JsonTree::array({statement})}}},
                        {"Roles", JsonTree::array({role})}},

@@ -11,11 +11,6 @@ namespace {
 
 using Target = SamEventExpander::Target;
 
-JsonTree statement(const JsonTree& actions, const JsonTree& resource)
-{
-    return {{"Effect", "Allow"}, {"Action", actions}, {"Resource", resource}};
-}
-
 /** Copies every key of from except those in skipped into to. */
 void copyExcept(const JsonTree& from, JsonTree& to, std::initializer_list<const char*> skipped)
 {
@@ -25,14 +20,6 @@ void copyExcept(const JsonTree& from, JsonTree& to, std::initializer_list<const 
             skip = skip || it.key() == key;
         if (!skip)
             to[it.key()] = it.value();
-    }
-}
-
-void copyKeys(const JsonTree& from, JsonTree& to, std::initializer_list<const char*> keys)
-{
-    for (const char* key : keys) {
-        if (from.contains(key))
-            to[key] = from[key];
     }
 }
 
@@ -60,11 +47,11 @@ void grantDestination(JsonTree& mapping, const Target& target, const std::string
         return;
     const JsonTree destination = onFailure["Destination"];
     if (type == "SQS")
-        target.role->addStatements(id + "DestinationPolicy", statement("sqs:SendMessage", destination));
+        target.role->addStatements(id + "DestinationPolicy", IamRoleBuilder::allow("sqs:SendMessage", destination));
     else if (type == "SNS")
-        target.role->addStatements(id + "DestinationPolicy", statement("sns:Publish", destination));
+        target.role->addStatements(id + "DestinationPolicy", IamRoleBuilder::allow("sns:Publish", destination));
     else if (type == "S3")
-        target.role->addStatements(id + "DestinationPolicy", statement(JsonTree::array({"s3:PutObject", "s3:ListBucket"}),
+        target.role->addStatements(id + "DestinationPolicy", IamRoleBuilder::allow(JsonTree::array({"s3:PutObject", "s3:ListBucket"}),
                                                                       destination));
 }
 
@@ -87,7 +74,7 @@ void expandPoller(const std::string& id, const std::string& type, const JsonTree
         mapping["SelfManagedEventSource"] = {{"Endpoints", {{"KafkaBootstrapServers", properties["KafkaBootstrapServers"]}}}};
     if (type == "DocumentDB") {
         JsonTree config = JsonTree::object();
-        copyKeys(properties, config, {"DatabaseName", "CollectionName", "FullDocument"});
+        SamExpansion::copyKeys(properties, config, {"DatabaseName", "CollectionName", "FullDocument"});
         mapping["DocumentDBEventSourceConfig"] = config;
     }
     grantDestination(mapping, target, id, expansion);
@@ -104,9 +91,9 @@ void expandPoller(const std::string& id, const std::string& type, const JsonTree
         target.role->addAwsManagedPolicy("service-role/", "AWSLambdaMSKExecutionRole");
     JsonTree statements = JsonTree::array();
     if (type == "MQ" && properties.contains("Broker"))
-        statements.push_back(statement("mq:DescribeBroker", properties["Broker"]));
+        statements.push_back(IamRoleBuilder::allow("mq:DescribeBroker", properties["Broker"]));
     if (type == "DocumentDB" && properties.contains("Cluster"))
-        statements.push_back(statement(JsonTree::array({"rds:DescribeDBClusters", "rds:DescribeDBClusterParameters",
+        statements.push_back(IamRoleBuilder::allow(JsonTree::array({"rds:DescribeDBClusters", "rds:DescribeDBClusterParameters",
                                                         "rds:DescribeDBSubnetGroups"}),
                                        properties["Cluster"]));
     if (type == "MQ" || type == "SelfManagedKafka" || type == "DocumentDB") {
@@ -114,9 +101,9 @@ void expandPoller(const std::string& id, const std::string& type, const JsonTree
         for (const JsonTree& entry : access) {
             if (entry.is_object() && entry.contains("URI") && entry.value("Type", "") != "VPC_SUBNET"
                 && entry.value("Type", "") != "VPC_SECURITY_GROUP")
-                statements.push_back(statement("secretsmanager:GetSecretValue", entry["URI"]));
+                statements.push_back(IamRoleBuilder::allow("secretsmanager:GetSecretValue", entry["URI"]));
         }
-        statements.push_back(statement(JsonTree::array({"ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface",
+        statements.push_back(IamRoleBuilder::allow(JsonTree::array({"ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface",
                                                         "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroups",
                                                         "ec2:DescribeSubnets", "ec2:DescribeVpcs"}),
                                        "*"));
@@ -130,7 +117,7 @@ void addOwnQueue(const std::string& queueId, const std::string& service, const J
                  SamExpansion& expansion)
 {
     expansion.add(queueId, "AWS::SQS::Queue", nullptr, target.owner);
-    JsonTree allow = statement("sqs:SendMessage", SamExpansion::getAtt(queueId, "Arn"));
+    JsonTree allow = IamRoleBuilder::allow("sqs:SendMessage", SamExpansion::getAtt(queueId, "Arn"));
     allow["Principal"] = {{"Service", service}};
     allow["Condition"] = {{"ArnEquals", {{"aws:SourceArn", sourceArn}}}};
     expansion.add(queueId + "Policy", "AWS::SQS::QueuePolicy",
@@ -143,7 +130,7 @@ void expandSns(const std::string& id, const JsonTree& properties, const Target& 
 {
     const JsonTree topic = properties.value("Topic", JsonTree());
     JsonTree subscription = {{"Protocol", "lambda"}, {"Endpoint", target.arn}, {"TopicArn", topic}};
-    copyKeys(properties, subscription, {"Region", "FilterPolicy", "FilterPolicyScope", "RedrivePolicy"});
+    SamExpansion::copyKeys(properties, subscription, {"Region", "FilterPolicy", "FilterPolicyScope", "RedrivePolicy"});
     const JsonTree& sqs = properties.value("SqsSubscription", JsonTree(false));
     if (sqs == false) {
         expansion.add(id, "AWS::SNS::Subscription", subscription, target.owner);
@@ -160,7 +147,7 @@ void expandSns(const std::string& id, const JsonTree& properties, const Target& 
     expansion.add(id, "AWS::SNS::Subscription", subscription, target.owner);
     JsonTree mapping = {{"EventSourceArn", queueArn}, {"FunctionName", target.functionName}};
     if (sqs.is_object())
-        copyKeys(sqs, mapping, {"BatchSize", "Enabled"});
+        SamExpansion::copyKeys(sqs, mapping, {"BatchSize", "Enabled"});
     expansion.add(id + "EventSourceMapping", "AWS::Lambda::EventSourceMapping", mapping, target.owner);
     if (target.role)
         target.role->addAwsManagedPolicy("service-role/", "AWSLambdaSQSQueueExecutionRole");
@@ -174,7 +161,7 @@ JsonTree ruleTarget(const std::string& id, const JsonTree& properties, const Tar
         entry["Id"] = properties["Target"]["Id"];
     else
         entry["Id"] = id + (target.stateMachine ? "StepFunctionsTarget" : "LambdaTarget");
-    copyKeys(properties, entry, {"Input", "InputPath", "InputTransformer", "RetryPolicy"});
+    SamExpansion::copyKeys(properties, entry, {"Input", "InputPath", "InputTransformer", "RetryPolicy"});
     if (properties.contains("DeadLetterConfig") && properties["DeadLetterConfig"].is_object()) {
         const JsonTree& config = properties["DeadLetterConfig"];
         if (config.contains("Arn")) {
@@ -187,7 +174,7 @@ JsonTree ruleTarget(const std::string& id, const JsonTree& properties, const Tar
     }
     if (target.stateMachine) {
         IamRoleBuilder role("events.amazonaws.com");
-        role.addStatements(id + "RoleStartExecutionPolicy", statement("states:StartExecution", target.arn));
+        role.addStatements(id + "RoleStartExecutionPolicy", IamRoleBuilder::allow("states:StartExecution", target.arn));
         expansion.add(id + "Role", "AWS::IAM::Role", role.properties(), target.owner);
         entry["RoleArn"] = SamExpansion::getAtt(id + "Role", "Arn");
     } else {
@@ -201,7 +188,7 @@ void expandRule(const std::string& id, const std::string& type, const JsonTree& 
 {
     JsonTree rule = JsonTree::object();
     if (type == "Schedule") {
-        copyKeys(properties, rule, {"Description"});
+        SamExpansion::copyKeys(properties, rule, {"Description"});
         if (properties.contains("Schedule"))
             rule["ScheduleExpression"] = properties["Schedule"];
         if (properties.contains("Name"))
@@ -209,7 +196,7 @@ void expandRule(const std::string& id, const std::string& type, const JsonTree& 
     } else {
         if (properties.contains("Pattern"))
             rule["EventPattern"] = properties["Pattern"];
-        copyKeys(properties, rule, {"EventBusName", "Description"});
+        SamExpansion::copyKeys(properties, rule, {"EventBusName", "Description"});
         if (properties.contains("RuleName"))
             rule["Name"] = properties["RuleName"];
     }
@@ -225,14 +212,14 @@ void expandRule(const std::string& id, const std::string& type, const JsonTree& 
 void expandScheduleV2(const std::string& id, const JsonTree& properties, const Target& target, SamExpansion& expansion)
 {
     JsonTree schedule = JsonTree::object();
-    copyKeys(properties, schedule, {"ScheduleExpression", "ScheduleExpressionTimezone", "StartDate", "EndDate",
+    SamExpansion::copyKeys(properties, schedule, {"ScheduleExpression", "ScheduleExpressionTimezone", "StartDate", "EndDate",
                                     "GroupName", "KmsKeyArn", "Description", "State"});
     schedule["FlexibleTimeWindow"] = properties.value("FlexibleTimeWindow", JsonTree({{"Mode", "OFF"}}));
     schedule["Name"] = properties.value("Name", JsonTree(id));
     JsonTree scheduleTarget = {{"Arn", target.arn}};
     const std::string roleId = id + "Role";
     scheduleTarget["RoleArn"] = properties.value("RoleArn", SamExpansion::getAtt(roleId, "Arn"));
-    copyKeys(properties, scheduleTarget, {"Input", "RetryPolicy"});
+    SamExpansion::copyKeys(properties, scheduleTarget, {"Input", "RetryPolicy"});
     if (properties.contains("DeadLetterConfig") && properties["DeadLetterConfig"].is_object()
         && properties["DeadLetterConfig"].contains("Arn"))
         scheduleTarget["DeadLetterConfig"] = {{"Arn", properties["DeadLetterConfig"]["Arn"]}};
@@ -242,7 +229,7 @@ void expandScheduleV2(const std::string& id, const JsonTree& properties, const T
         return;
     IamRoleBuilder role("scheduler.amazonaws.com");
     role.addStatements(id + (target.stateMachine ? "StartExecutionPolicy" : "LambdaPolicy"),
-                       statement(target.stateMachine ? "states:StartExecution" : "lambda:InvokeFunction", target.arn));
+                       IamRoleBuilder::allow(target.stateMachine ? "states:StartExecution" : "lambda:InvokeFunction", target.arn));
     expansion.add(roleId, "AWS::IAM::Role", role.properties(), target.owner);
 }
 
@@ -301,7 +288,7 @@ JsonTree lambdaOperation(bool http, const JsonTree& properties, const Target& ta
 JsonTree startExecutionOperation(const std::string& id, const Target& target, SamExpansion& expansion)
 {
     IamRoleBuilder role("apigateway.amazonaws.com");
-    role.addStatements(id + "RoleStartExecutionPolicy", statement("states:StartExecution", target.arn));
+    role.addStatements(id + "RoleStartExecutionPolicy", IamRoleBuilder::allow("states:StartExecution", target.arn));
     expansion.add(id + "Role", "AWS::IAM::Role", role.properties(), target.owner);
     const std::string request = "{\"input\": \"$util.escapeJavaScript($input.json('$'))\", \"stateMachineArn\": \"${"
         + target.owner + "}\"}";
@@ -328,11 +315,8 @@ void expandApi(const std::string& name, const std::string& id, bool http, const 
     std::string api = SamExpansion::referencedId(apiValue);
     if (apiValue.is_null())
         api = http ? "ServerlessHttpApi" : "ServerlessRestApi";
-    std::string method = properties.value("Method", JsonTree("ANY")).is_string()
-        ? properties.value("Method", JsonTree("ANY")).get<std::string>()
-        : "ANY";
-    for (char& c : method)
-        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const JsonTree methodValue = properties.value("Method", JsonTree("ANY"));
+    const std::string method = SamExpansion::upper(methodValue.is_string() ? methodValue.get<std::string>() : "ANY");
     const std::string path = properties.value("Path", JsonTree(http ? "$default" : "/")).is_string()
         ? properties.value("Path", JsonTree(http ? "$default" : "/")).get<std::string>()
         : "/";
@@ -350,12 +334,8 @@ void expandApi(const std::string& name, const std::string& id, bool http, const 
     const bool known = apiType == (http ? "AWS::Serverless::HttpApi" : "AWS::Serverless::Api")
         || (apiType.empty() && api == (http ? "ServerlessHttpApi" : "ServerlessRestApi"));
     if (known) {
-        expansion.addRoute(api, {path, method == "ANY" ? std::string("x-amazon-apigateway-any-method") : [&] {
-                                     std::string lower = method;
-                                     for (char& c : lower)
-                                         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-                                     return lower;
-                                 }(), operation});
+        expansion.addRoute(api, {path, method == "ANY" ? "x-amazon-apigateway-any-method" : SamExpansion::lower(method),
+                                 operation});
         expansion.noteRoutedApi(api);
     } else {
         expansion.warn(QStringLiteral("%1: the event %2 names an API that is not a SAM API of this template; only the "

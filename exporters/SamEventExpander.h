@@ -16,8 +16,9 @@ class SamExpansion;
  * SelfManagedKafka, DocumentDB) with the poller permissions on the owner's role, SNS
  * subscriptions, EventBridge rules (EventBridgeRule, CloudWatchEvent, Schedule), EventBridge
  * Scheduler schedules (ScheduleV2), S3 notifications, API routes (Api, HttpApi; written by
- * SamApiExpander; a state machine's Api route starts an execution through a role `<Owner><Event>Role`), CloudWatch Logs subscription filters, IoT rules, Cognito triggers and Alexa
- * skills, each with its Lambda permission. Other event types are kept in the owner's
+ * SamApiExpander; a state machine's Api route starts an execution through a role
+ * `<Owner><Event>Role`), CloudWatch Logs subscription filters, IoT rules, Cognito triggers and
+ * Alexa skills, each with its Lambda permission. Other event types are kept in the owner's
  * Metadata (TributaryUnexpandedEvents) with a warning.
  */
 class SamEventExpander

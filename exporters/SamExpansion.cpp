@@ -3,6 +3,7 @@
 #include <QCryptographicHash>
 
 #include <algorithm>
+#include <cctype>
 
 namespace tributary {
 
@@ -10,17 +11,10 @@ namespace {
 
 const std::string kServerless = "AWS::Serverless::";
 
-bool isIntrinsic(const JsonTree& value)
-{
-    if (!value.is_object() || value.size() != 1)
-        return false;
-    const std::string& key = value.begin().key();
-    return key == "Ref" || key == "Condition" || key.rfind("Fn::", 0) == 0;
-}
-
 void mergeOver(JsonTree& global, const JsonTree& local)
 {
-    if (global.is_object() && local.is_object() && !isIntrinsic(global) && !isIntrinsic(local)) {
+    if (global.is_object() && local.is_object() && !SamExpansion::isIntrinsic(global)
+        && !SamExpansion::isIntrinsic(local)) {
         for (auto it = local.begin(); it != local.end(); ++it) {
             if (global.contains(it.key()))
                 mergeOver(global[it.key()], it.value());
@@ -160,6 +154,15 @@ void SamExpansion::copyAttributes(const std::string& from, const std::string& to
     }
 }
 
+void SamExpansion::warnNotExpanded(const std::string& id, const JsonTree& properties,
+                                   std::initializer_list<const char*> keys)
+{
+    for (const char* key : keys) {
+        if (properties.contains(key))
+            warn(QStringLiteral("%1: %2 is not expanded").arg(q(id), QString::fromLatin1(key)));
+    }
+}
+
 void SamExpansion::addDependency(const std::string& entry, const std::string& id)
 {
     JsonTree& target = output(entry);
@@ -287,6 +290,36 @@ JsonTree SamExpansion::tagList(const JsonTree& tags)
     for (auto it = tags.begin(); it != tags.end(); ++it)
         list.push_back({{"Key", it.key()}, {"Value", it.value()}});
     return list;
+}
+
+bool SamExpansion::isIntrinsic(const JsonTree& value)
+{
+    if (!value.is_object() || value.size() != 1)
+        return false;
+    const std::string& key = value.begin().key();
+    return key == "Ref" || key == "Condition" || key.rfind("Fn::", 0) == 0;
+}
+
+void SamExpansion::copyKeys(const JsonTree& from, JsonTree& to, std::initializer_list<const char*> keys)
+{
+    for (const char* key : keys) {
+        if (from.contains(key))
+            to[key] = from[key];
+    }
+}
+
+std::string SamExpansion::upper(std::string text)
+{
+    for (char& c : text)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return text;
+}
+
+std::string SamExpansion::lower(std::string text)
+{
+    for (char& c : text)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
 }
 
 std::string SamExpansion::hashOf(const JsonTree& value)

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <map>
+#include <initializer_list>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -71,6 +72,8 @@ public:
     void addBucketNotification(const std::string& bucket, JsonTree configuration, const std::string& dependsOn);
 
     void warn(const QString& message) { m_warnings << message; }
+    /** Warns "<id>: <key> is not expanded" for each of keys that properties has. */
+    void warnNotExpanded(const std::string& id, const JsonTree& properties, std::initializer_list<const char*> keys);
     void fail(const QString& message) { m_errors << message; }
     const QStringList& warnings() const { return m_warnings; }
     const QStringList& errors() const { return m_errors; }
@@ -93,6 +96,12 @@ public:
     static JsonTree tagList(const JsonTree& tags);
     /** A short stable hash of value, for generated ids that change when their content changes. */
     static std::string hashOf(const JsonTree& value);
+    /** True for `{Ref: …}`, `{Condition: …}` and `{Fn::…: …}`. */
+    static bool isIntrinsic(const JsonTree& value);
+    /** Copies the keys of from that are in keys into to. */
+    static void copyKeys(const JsonTree& from, JsonTree& to, std::initializer_list<const char*> keys);
+    static std::string upper(std::string text);
+    static std::string lower(std::string text);
     /** id as a QString for messages. */
     static QString q(const std::string& id) { return QString::fromStdString(id); }
 

@@ -11,14 +11,6 @@ namespace tributary {
 
 namespace {
 
-const char* const kPassedThrough[] = {
-    "Architectures", "CodeSigningConfigArn", "Description", "Environment", "EphemeralStorage", "FileSystemConfigs",
-    "FunctionName", "Handler", "ImageConfig", "KmsKeyArn", "Layers", "LoggingConfig", "MemorySize", "PackageType",
-    "ReservedConcurrentExecutions", "Runtime", "RuntimeManagementConfig", "SnapStart", "Timeout", "VpcConfig",
-    "RecursiveLoop", "TenancyConfig"};
-
-const char* const kNotExpanded[] = {"DeploymentPreference", "CapacityProviderConfig", "DurableConfig"};
-
 JsonTree code(const std::string& id, const JsonTree& properties, SamExpansion& expansion)
 {
     if (properties.contains("InlineCode"))
@@ -50,17 +42,14 @@ JsonTree destinationStatement(const JsonTree& type, const JsonTree& destination)
                                       : nullptr;
     if (!action)
         return nullptr;
-    return {{"Effect", "Allow"}, {"Action", action}, {"Resource", destination}};
+    return IamRoleBuilder::allow(action, destination);
 }
 
 void expandEventInvokeConfig(const std::string& id, const JsonTree& config, const JsonTree& qualifier,
                              IamRoleBuilder* role, SamExpansion& expansion)
 {
     JsonTree properties = {{"FunctionName", SamExpansion::ref(id)}, {"Qualifier", qualifier}};
-    for (const char* key : {"MaximumEventAgeInSeconds", "MaximumRetryAttempts"}) {
-        if (config.contains(key))
-            properties[key] = config[key];
-    }
+    SamExpansion::copyKeys(config, properties, {"MaximumEventAgeInSeconds", "MaximumRetryAttempts"});
     if (config.contains("DestinationConfig") && config["DestinationConfig"].is_object()) {
         JsonTree destinations = JsonTree::object();
         for (const char* which : {"OnSuccess", "OnFailure"}) {
@@ -113,16 +102,15 @@ void SamFunctionExpander::expand(const std::string& id, SamExpansion& expansion)
     const JsonTree properties = expansion.properties(id);
     JsonTree function = JsonTree::object();
     function["Code"] = code(id, properties, expansion);
-    for (const char* key : kPassedThrough) {
-        if (properties.contains(key))
-            function[key] = properties[key];
-    }
+    SamExpansion::copyKeys(properties, function,
+                           {"Architectures", "CodeSigningConfigArn", "Description", "Environment", "EphemeralStorage",
+                            "FileSystemConfigs", "FunctionName", "Handler", "ImageConfig", "KmsKeyArn", "Layers",
+                            "LoggingConfig", "MemorySize", "PackageType", "ReservedConcurrentExecutions", "Runtime",
+                            "RuntimeManagementConfig", "SnapStart", "Timeout", "VpcConfig", "RecursiveLoop",
+                            "TenancyConfig"});
     if (properties.contains("ImageUri") && !function.contains("PackageType"))
         function["PackageType"] = "Image";
-    for (const char* key : kNotExpanded) {
-        if (properties.contains(key))
-            expansion.warn(QStringLiteral("%1: %2 is not expanded").arg(SamExpansion::q(id), QString::fromLatin1(key)));
-    }
+    expansion.warnNotExpanded(id, properties, {"DeploymentPreference", "CapacityProviderConfig", "DurableConfig"});
 
     std::unique_ptr<IamRoleBuilder> role;
     const std::string roleId = id + "Role";

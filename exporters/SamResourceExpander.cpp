@@ -20,10 +20,7 @@ void SamResourceExpander::expandTable(const std::string& id, SamExpansion& expan
         table["ProvisionedThroughput"] = properties["ProvisionedThroughput"];
     else
         table["BillingMode"] = "PAY_PER_REQUEST";
-    for (const char* passed : {"TableName", "SSESpecification", "PointInTimeRecoverySpecification"}) {
-        if (properties.contains(passed))
-            table[passed] = properties[passed];
-    }
+    SamExpansion::copyKeys(properties, table, {"TableName", "SSESpecification", "PointInTimeRecoverySpecification"});
     if (properties.contains("Tags"))
         table["Tags"] = SamExpansion::tagList(properties["Tags"]);
     expansion.add(id, "AWS::DynamoDB::Table", table);
@@ -41,16 +38,12 @@ void SamResourceExpander::expandLayer(const std::string& id, SamExpansion& expan
         expansion.warn(QStringLiteral("%1: ContentUri is a local path, written as Content for `aws cloudformation "
                                       "package` to upload")
                            .arg(SamExpansion::q(id)));
-    for (const char* passed : {"CompatibleRuntimes", "CompatibleArchitectures", "Description", "LayerName", "LicenseInfo"}) {
-        if (properties.contains(passed))
-            layer[passed] = properties[passed];
-    }
+    SamExpansion::copyKeys(properties, layer,
+                           {"CompatibleRuntimes", "CompatibleArchitectures", "Description", "LayerName", "LicenseInfo"});
     expansion.add(id, "AWS::Lambda::LayerVersion", layer);
     expansion.copyAttributes(id, id);
     if (properties.contains("RetentionPolicy") && properties["RetentionPolicy"].is_string()) {
-        std::string policy = properties["RetentionPolicy"].get<std::string>();
-        for (char& c : policy)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string policy = SamExpansion::lower(properties["RetentionPolicy"].get<std::string>());
         expansion.output(id)["DeletionPolicy"] = policy == "retain" ? "Retain" : "Delete";
     }
 }
@@ -66,10 +59,7 @@ void SamResourceExpander::expandApplication(const std::string& id, SamExpansion&
         return;
     }
     JsonTree stack = {{"TemplateURL", location}};
-    for (const char* passed : {"Parameters", "NotificationARNs", "TimeoutInMinutes"}) {
-        if (properties.contains(passed))
-            stack[passed] = properties[passed];
-    }
+    SamExpansion::copyKeys(properties, stack, {"Parameters", "NotificationARNs", "TimeoutInMinutes"});
     if (properties.contains("Tags"))
         stack["Tags"] = SamExpansion::tagList(properties["Tags"]);
     expansion.add(id, "AWS::CloudFormation::Stack", stack);

@@ -13,18 +13,10 @@ namespace tributary {
 
 namespace {
 
-bool isIntrinsic(const JsonTree& value)
-{
-    if (!value.is_object() || value.size() != 1)
-        return false;
-    const std::string& key = value.begin().key();
-    return key == "Ref" || key.rfind("Fn::", 0) == 0;
-}
-
 /** Replaces each intrinsic function inside value by a `${__ValueN__}` variable that holds it. */
 void extractIntrinsics(JsonTree& value, JsonTree& variables)
 {
-    if (isIntrinsic(value)) {
+    if (SamExpansion::isIntrinsic(value)) {
         const std::string name = "__Value" + std::to_string(variables.size()) + "__";
         variables[name] = value;
         value = "${" + name + "}";
@@ -94,10 +86,7 @@ void SamStateMachineExpander::expand(const std::string& id, SamExpansion& expans
         machine["TracingConfiguration"] = properties["Tracing"];
     if (properties.contains("Tags"))
         machine["Tags"] = SamExpansion::tagList(properties["Tags"]);
-    for (const char* key : {"AutoPublishAlias", "DeploymentPreference", "UseAliasAsEventTarget"}) {
-        if (properties.contains(key))
-            expansion.warn(QStringLiteral("%1: %2 is not expanded").arg(SamExpansion::q(id), QString::fromLatin1(key)));
-    }
+    expansion.warnNotExpanded(id, properties, {"AutoPublishAlias", "DeploymentPreference", "UseAliasAsEventTarget"});
 
     const std::string roleId = id + "Role";
     std::unique_ptr<IamRoleBuilder> role;
