@@ -1,8 +1,12 @@
 #include "exporters/CloudFormationExpander.h"
 #include "exporters/TemplateReader.h"
+#include "model/MessageError.h"
 #include "model/catalogue/Catalogue.h"
+#include "model/tree/TreeParseError.h"
 #include "model/tree/YamlTreeReader.h"
 
+#include <QDir>
+#include <QDirIterator>
 #include <QTest>
 
 using namespace tributary;
@@ -622,6 +626,48 @@ Outputs:
         const CloudFormationExpander::Result result = CloudFormationExpander::expand(plain);
         COMPARE_TREE(result.tree, plain);
         QVERIFY(result.warnings.isEmpty() && result.errors.isEmpty());
+    }
+
+    /**
+     * Every corpus template the reader accepts expands without a crash, and what expands has no
+     * SAM left: no SAM transform, no Globals, no AWS::Serverless:: type.
+     */
+    void corpusExpandsToPlainCloudFormation()
+    {
+        const QString root = QStringLiteral(TRIBUTARY_CORPUS_DIR);
+        if (!QDir(root + QStringLiteral("/serverless-patterns")).exists())
+            QSKIP("the corpus is not beside the checkout");
+        int read = 0;
+        int expanded = 0;
+        QStringList leftovers;
+        for (const QString& folder : {QStringLiteral("serverless-patterns"), QStringLiteral("sam-translator")}) {
+            QDirIterator it(root + QLatin1Char('/') + folder,
+                            {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")}, QDir::Files);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                Architecture architecture;
+                try {
+                    architecture = TemplateReader::read(path, Catalogue::builtIn(), nullptr);
+                } catch (const TreeParseError&) {
+                    continue;
+                } catch (const MessageError&) {
+                    continue;
+                }
+                ++read;
+                const CloudFormationExpander::Result result = CloudFormationExpander::toTree(architecture);
+                if (!result.errors.isEmpty())
+                    continue;
+                ++expanded;
+                const QByteArray text = QByteArray::fromStdString(result.tree.dump());
+                if (text.contains("AWS::Serverless-2016-10-31") || result.tree.contains("Globals")
+                    || text.contains("\"Type\":\"AWS::Serverless::"))
+                    leftovers << it.fileName();
+            }
+        }
+        qInfo("plain CloudFormation: %d of %d corpus templates read expand without error", expanded, read);
+        QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(QStringLiteral(", "))));
+        QVERIFY(read > 300);
+        QVERIFY(expanded >= read * 9 / 10);
     }
 
     void writesTheArchitectureInItsStyle()
