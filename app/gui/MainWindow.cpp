@@ -3,6 +3,7 @@
 #include "app/gui/Autosave.h"
 #include "app/gui/Theme.h"
 #include "exporters/AtomicFile.h"
+#include "exporters/CloudFormationExpander.h"
 #include "exporters/DotWriter.h"
 #include "exporters/MermaidWriter.h"
 #include "exporters/ResourceClipboard.h"
@@ -232,6 +233,7 @@ void MainWindow::createActions()
         saveAs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     QMenu* exportMenu = fileMenu->addMenu(tr("&Export"));
     exportMenu->setObjectName(QStringLiteral("exportMenu"));
+    make(exportMenu, QStringLiteral("exportCloudFormation"), tr("Plain &CloudFormation…"), [this] { exportWithDialog(QStringLiteral("cfn")); });
     make(exportMenu, QStringLiteral("exportMermaid"), tr("&Mermaid diagram…"), [this] { exportWithDialog(QStringLiteral("mermaid")); });
     make(exportMenu, QStringLiteral("exportDot"), tr("Graphviz &DOT…"), [this] { exportWithDialog(QStringLiteral("dot")); });
     fileMenu->addSeparator();
@@ -425,19 +427,53 @@ void MainWindow::openInteractively(const QString& path)
 
 void MainWindow::exportWithDialog(const QString& format)
 {
-    const bool mermaid = format == QLatin1String("mermaid");
-    const QString base = m_document->filePath().isEmpty() ? QStringLiteral("architecture") : QFileInfo(m_document->filePath()).completeBaseName();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), base + (mermaid ? QStringLiteral(".mmd") : QStringLiteral(".dot")),
-                                                      mermaid ? tr("Mermaid (*.mmd *.md)") : tr("Graphviz DOT (*.dot *.gv)"));
+    struct Target
+    {
+        QString suffix;
+        QString filter;
+    };
+    const QHash<QString, Target> targets{
+        {QStringLiteral("mermaid"), {QStringLiteral(".mmd"), tr("Mermaid (*.mmd *.md)")}},
+        {QStringLiteral("dot"), {QStringLiteral(".dot"), tr("Graphviz DOT (*.dot *.gv)")}},
+        {QStringLiteral("cfn"), {QStringLiteral(".cfn.yaml"), tr("CloudFormation YAML (*.yaml *.yml);;CloudFormation JSON (*.json)")}},
+    };
+    const Target target = targets.value(format);
+    const QString base = m_document->filePath().isEmpty() || m_document->filePath().startsWith(QLatin1Char(':'))
+        ? QStringLiteral("architecture") : QFileInfo(m_document->filePath()).completeBaseName();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), base + target.suffix, target.filter);
     if (path.isEmpty())
         return;
-    const QByteArray bytes = mermaid ? MermaidWriter().write(m_document->architecture(), m_catalogue)
-                                     : DotWriter().write(m_document->architecture(), m_catalogue);
+    const QString problem = exportTo(format, path);
+    if (!problem.isEmpty())
+        QMessageBox::warning(this, tr("Cannot export"), problem);
+}
+
+QString MainWindow::exportTo(const QString& format, const QString& path)
+{
+    QByteArray bytes;
+    QString note;
+    if (format == QLatin1String("mermaid")) {
+        bytes = MermaidWriter().write(m_document->architecture(), m_catalogue);
+    } else if (format == QLatin1String("dot")) {
+        bytes = DotWriter().write(m_document->architecture(), m_catalogue);
+    } else if (format == QLatin1String("cfn")) {
+        CloudFormationExpander::Result result;
+        bytes = CloudFormationExpander::write(m_document->architecture(),
+                                              path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ? TemplateStyle::Format::Json
+                                                                                                           : TemplateStyle::Format::Yaml,
+                                              &result);
+        if (!result.errors.isEmpty())
+            return tr("The architecture cannot be written as plain CloudFormation: %1").arg(result.errors.join(QStringLiteral("; ")));
+        if (!result.warnings.isEmpty())
+            note = tr(" (%n warnings: %1)", nullptr, static_cast<int>(result.warnings.size())).arg(result.warnings.front());
+    } else {
+        return tr("Unknown export format '%1'.").arg(format);
+    }
     const QString problem = AtomicFile::write(path, bytes);
     if (!problem.isEmpty())
-        QMessageBox::warning(this, tr("Cannot export"), tr("Cannot write %1: %2").arg(path, problem));
-    else
-        statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
+        return tr("Cannot write %1: %2").arg(path, problem);
+    statusBar()->showMessage(tr("Exported %1%2").arg(QFileInfo(path).fileName(), note), 10000);
+    return {};
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

@@ -56,6 +56,11 @@ public:
     QString groupResources(const QStringList& ids, const QString& label);
     /** Dissolves the selected group frames and the groups of the selected resources, as one step. */
     void ungroupSelection();
+    /**
+     * Exports the architecture to path as format: "cfn" (plain CloudFormation, JSON for a .json
+     * name), "mermaid" or "dot"; returns why it failed, or empty.
+     */
+    QString exportTo(const QString& format, const QString& path);
     /** The templates listed in Open Recent, newest first. */
     QStringList recentFiles() const;
 

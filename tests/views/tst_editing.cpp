@@ -328,6 +328,26 @@ private Q_SLOTS:
         QCOMPARE(Theme::current(), QStringLiteral("system"));
     }
 
+    void exportsPlainCloudFormationAndDiagrams()
+    {
+        QTemporaryDir dir;
+        MainWindow window(Catalogue::builtIn());
+        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        const QString cfn = dir.filePath(QStringLiteral("plain.yaml"));
+        QCOMPARE(window.exportTo(QStringLiteral("cfn"), cfn), QString());
+        QFile file(cfn);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.contains("Type: AWS::Lambda::Function"));
+        QVERIFY(text.contains("Type: AWS::Lambda::EventSourceMapping"));
+        QVERIFY(!text.contains("AWS::Serverless"));
+        QCOMPARE(window.exportTo(QStringLiteral("mermaid"), dir.filePath(QStringLiteral("d.mmd"))), QString());
+        QVERIFY(QFileInfo(dir.filePath(QStringLiteral("d.mmd"))).size() > 0);
+        const QString problem = window.exportTo(QStringLiteral("dot"), dir.filePath(QStringLiteral("missing/d.dot")));
+        QVERIFY2(problem.contains(QStringLiteral("missing/d.dot")), qPrintable(problem));
+        QVERIFY(window.action(QStringLiteral("exportCloudFormation")));
+    }
+
     void inspectorEditFollowsUndoAndRedo()
     {
         MainWindow window(Catalogue::builtIn());

@@ -21,10 +21,14 @@ QByteArray orderPipeline(const char* scenario)
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read the order example");
     QByteArray text = file.readAll();
-    // The example's own scenario (if any) is replaced by the test's.
+    // The example's own Metadata section (layout and scenario) is replaced by the test's scenario.
     const int metadata = text.indexOf("\nMetadata:");
-    if (metadata >= 0)
-        text.truncate(metadata + 1);
+    if (metadata >= 0) {
+        int end = metadata + 1;
+        while ((end = text.indexOf('\n', end) + 1) > 0 && end < text.size() && (text[end] == ' ' || text[end] == '\n'))
+            ;
+        text.remove(metadata + 1, (end > 0 ? end : text.size()) - metadata - 1);
+    }
     return text + "Metadata:\n  Tributary:\n    simulation:\n" + scenario;
 }
 
