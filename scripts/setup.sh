@@ -7,8 +7,8 @@ export DEBIAN_FRONTEND=noninteractive
 packages=(
     # compilers and build tools (dpkg-dev gives dpkg-shlibdeps, which CPack's .deb generator uses)
     build-essential cmake ninja-build pkg-config dpkg-dev
-    # Qt 6 Core/Gui/Widgets/Test, Svg, Charts, the X11 (xcb, in libqt6gui6) and other platform plugins
-    qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-charts-dev qt6-qpa-plugins libgl-dev
+    # Qt 6 Core/Gui/Widgets/Test, Svg, Charts (its CMake package needs Qt6OpenGL), the X11 (xcb, in libqt6gui6) and other platform plugins
+    qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-charts-dev libqt6opengl6-dev qt6-qpa-plugins libgl-dev
     # libraries
     libyaml-cpp-dev nlohmann-json3-dev libgraphviz-dev graphviz
     # a real X server for headless windows and screenshots, and a font to draw text with

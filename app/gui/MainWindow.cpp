@@ -23,6 +23,7 @@
 #include "views/CanvasView.h"
 #include "views/InspectorView.h"
 #include "views/OutlineView.h"
+#include "views/SimulationView.h"
 #include "views/PaletteView.h"
 #include "views/ProblemsView.h"
 #include "views/ResourceItem.h"
@@ -62,6 +63,7 @@ MainWindow::MainWindow(const Catalogue& catalogue, QWidget* parent)
     , m_problems(nullptr)
     , m_inspector(new InspectorView(m_document, this))
     , m_outline(new OutlineView(m_document, this))
+    , m_simulation(new SimulationView(m_document, this))
     , m_autosave(new Autosave(m_document, QString(), 30000, this))
 {
     static const Validator validator = Validator::withBuiltInRules();
@@ -86,6 +88,12 @@ MainWindow::MainWindow(const Catalogue& catalogue, QWidget* parent)
     outlineDock->setWidget(m_outline);
     addDockWidget(Qt::LeftDockWidgetArea, outlineDock);
     connect(m_outline, &OutlineView::resourceActivated, this, [this](const QString& id) { showResources({id}); });
+
+    auto* simulationDock = new QDockWidget(tr("Simulation"), this);
+    simulationDock->setObjectName(QStringLiteral("simulationDock"));
+    simulationDock->setWidget(m_simulation);
+    addDockWidget(Qt::BottomDockWidgetArea, simulationDock);
+    connect(m_simulation, &SimulationView::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
 
     auto* historyDock = new QDockWidget(tr("History"), this);
     historyDock->setObjectName(QStringLiteral("historyDock"));
@@ -314,6 +322,16 @@ void MainWindow::createActions()
         choice->setChecked(Theme::current() == name);
         themeGroup->addAction(choice);
     }
+    QMenu* simulate = menuBar()->addMenu(tr("&Simulate"));
+    make(simulate, QStringLiteral("simulationPlay"), tr("&Play"), [this] {
+        m_simulation->parentWidget()->show();
+        const QString problem = m_simulation->play();
+        if (!problem.isEmpty())
+            QMessageBox::warning(this, tr("Cannot simulate"), problem);
+    }, QKeySequence(Qt::Key_F5));
+    make(simulate, QStringLiteral("simulationPause"), tr("P&ause"), [this] { m_simulation->pause(); }, QKeySequence(Qt::Key_F6));
+    make(simulate, QStringLiteral("simulationStep"), tr("&Step"), [this] { m_simulation->step(); }, QKeySequence(Qt::Key_F10));
+    make(simulate, QStringLiteral("simulationStop"), tr("S&top"), [this] { m_simulation->stop(); }, QKeySequence(Qt::SHIFT | Qt::Key_F5));
     QMenu* panels = viewMenu->addMenu(tr("&Panels"));
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         panels->addAction(dock->toggleViewAction());

@@ -11,6 +11,7 @@ class Document;
 class Autosave;
 class InspectorView;
 class OutlineView;
+class SimulationView;
 class PaletteView;
 class ProblemsView;
 
@@ -29,6 +30,7 @@ public:
     ProblemsView* problems() const { return m_problems; }
     InspectorView* inspector() const { return m_inspector; }
     OutlineView* outline() const { return m_outline; }
+    SimulationView* simulation() const { return m_simulation; }
     Autosave* autosave() const { return m_autosave; }
     /** The action with this object name (e.g. "copy", "paste", "arrange"), for tests and shortcuts. */
     QAction* action(const QString& name) const;
@@ -96,6 +98,7 @@ private:
     ProblemsView* m_problems;
     InspectorView* m_inspector;
     OutlineView* m_outline;
+    SimulationView* m_simulation;
     Autosave* m_autosave;
     QMenu* m_recentMenu = nullptr;
     /** How far the next paste lands from the copied resources. */
