@@ -103,6 +103,8 @@ std::vector<std::pair<QString, QPointF>> LayeredLayout::arrange(const Architectu
     declare(root, AGRAPH, "ranksep", inches(options.rankGap));
     declare(root, AGRAPH, "nodesep", inches(options.nodeGap));
     declare(root, AGRAPH, "margin", QString());
+    if (static_cast<int>(positions.size()) > options.exactPlacementLimit)
+        declare(root, AGRAPH, "nslimit", QStringLiteral("0.2"));
     declare(root, AGNODE, "shape", QStringLiteral("box"));
     declare(root, AGNODE, "fixedsize", QStringLiteral("true"));
     declare(root, AGNODE, "label", QString());

@@ -25,6 +25,11 @@ public:
         double nodeHeight = 56;
         double rankGap = 80;
         double nodeGap = 40;
+        /**
+         * Above this many nodes, Graphviz's placement of nodes within their ranks stops early
+         * (nslimit) so that large architectures lay out in seconds; nodes still never overlap.
+         */
+        int exactPlacementLimit = 300;
     };
 
     /**

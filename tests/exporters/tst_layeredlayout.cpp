@@ -97,11 +97,11 @@ QString coverageProblem(const Architecture& architecture, const QSet<QString>& h
 }
 
 /** Lays out the architecture as the canvas shows it and checks every visible node is placed once, without overlap. */
-void checkLayout(const Architecture& architecture, const QString& name)
+void checkLayout(const Architecture& architecture, const QString& name, const LayeredLayout::Options& options = kOptions)
 {
     const QSet<QString> hidden = architecture.carrierIds();
     QString problem;
-    const Positions positions = LayeredLayout::arrange(architecture, hidden, kOptions, &problem);
+    const Positions positions = LayeredLayout::arrange(architecture, hidden, options, &problem);
     QVERIFY2(problem.isEmpty(), qPrintable(name + QStringLiteral(": ") + problem));
     const QString coverage = coverageProblem(architecture, hidden, positions);
     QVERIFY2(coverage.isEmpty(), qPrintable(name + QStringLiteral(": ") + coverage));
@@ -155,6 +155,9 @@ private Q_SLOTS:
         for (int i = 0; i < 30; ++i)
             architecture.insertConnection(i, connection(ids[i / 3], ids[(i * 7 + 5) % 30], QStringLiteral("functionInvokesFunction")));
         checkLayout(architecture, QStringLiteral("fan-out"));
+        LayeredLayout::Options quick;
+        quick.exactPlacementLimit = 10;
+        checkLayout(architecture, QStringLiteral("fan-out, early-stopped placement"), quick);
     }
 
     void hiddenResourcesAndTheirEdgesAreLeftOut()
