@@ -8,6 +8,7 @@
 #include "model/catalogue/Catalogue.h"
 #include "views/ArchitectureScene.h"
 #include "views/CanvasView.h"
+#include "views/ConnectionItem.h"
 #include "views/ResourceItem.h"
 
 #include <QApplication>
@@ -180,6 +181,63 @@ int main(int argc, char* argv[])
     const Timing repaints = measure(20, repaint);
     std::printf("repaint %dx%d at zoom %.3f: first %.1f ms, then median %.1f ms, mean %.1f ms of 20 (target <= 16 ms)\n",
                 frame.width(), frame.height(), view.transform().m11(), first.median, repaints.median, repaints.mean);
+
+    // Where the repaint time goes: the same frame with only the nodes, then only the edges shown.
+    const auto showOnly = [&](bool nodes, bool edges) {
+        for (const Resource& resource : document.architecture().resources())
+            scene->resourceItem(resource.id)->setVisible(nodes);
+        for (const Connection& connection : document.architecture().connections())
+            scene->connectionItem(connection.id)->setVisible(edges);
+    };
+    showOnly(true, false);
+    const Timing nodesOnly = measure(20, repaint);
+    showOnly(false, true);
+    const Timing edgesOnly = measure(20, repaint);
+    view.setRenderHint(QPainter::Antialiasing, false);
+    const Timing edgesAliased = measure(20, repaint);
+    view.setRenderHint(QPainter::Antialiasing, true);
+    showOnly(true, true);
+    std::printf("  of which nodes alone: median %.1f ms; edges alone: median %.1f ms (%.1f ms without the view's "
+                "antialiasing hint)\n",
+                nodesOnly.median, edgesOnly.median, edgesAliased.median);
+
+    // The edges' curves alone, as plain path items in a scene of their own: with the edges' own pens,
+    // then with a solid cosmetic pen without antialiasing (what a low level of detail could draw).
+    QGraphicsScene curves;
+    std::vector<QGraphicsPathItem*> paths;
+    for (const Connection& connection : document.architecture().connections()) {
+        const ConnectionItem* edge = scene->connectionItem(connection.id);
+        paths.push_back(curves.addPath(edge->path(), edge->pen()));
+    }
+    CanvasView curveView(&curves);
+    curveView.resize(view.size());
+    curveView.setTransform(view.transform());
+    curveView.centerOn(view.mapToScene(view.viewport()->rect().center()));
+    const auto repaintCurves = [&] {
+        QPainter painter(&frame);
+        curveView.viewport()->render(&painter);
+    };
+    const Timing ownPens = measure(20, repaintCurves);
+    curveView.setRenderHint(QPainter::Antialiasing, false);
+    for (QGraphicsPathItem* path : paths)
+        path->setPen(QPen(path->pen().color(), 0));
+    const Timing cosmetic = measure(20, repaintCurves);
+    for (QGraphicsPathItem* path : paths) {
+        const QPainterPath& curve = path->path();
+        QPainterPath line(curve.elementAt(0));
+        line.lineTo(curve.elementAt(curve.elementCount() - 1));
+        path->setPath(line);
+    }
+    const Timing straight = measure(20, repaintCurves);
+    std::printf("  curves alone: median %.1f ms with the edges' pens (antialiased), %.1f ms with a solid cosmetic "
+                "pen, not antialiased, %.1f ms as straight lines so drawn\n",
+                ownPens.median, cosmetic.median, straight.median);
+    curves.clear();
+    for (const Resource& resource : document.architecture().resources())
+        curves.addRect(QRectF(resource.position, QSizeF(ResourceItem::width, ResourceItem::height)), Qt::NoPen,
+                       QColor(0x5A, 0x6B, 0x86));
+    const Timing plainNodes = measure(20, repaintCurves);
+    std::printf("  nodes as plain uncached rectangles: median %.1f ms\n", plainNodes.median);
 
     const int selected = std::min<int>(500, static_cast<int>(document.architecture().resources().size()));
     for (int i = 0; i < selected; ++i)
