@@ -171,6 +171,7 @@ Architecture TemplateReader::read(const QString& path, const Catalogue& catalogu
 
     std::vector<std::pair<QString, QString>> genericWarnings;
     int index = 0;
+    bool anyStored = false;
     for (auto it = resources->begin(); it != resources->end(); ++it, ++index) {
         const std::string pointer = ParsedTree::childPointer("/Resources", it.key());
         const QString id = QString::fromStdString(it.key());
@@ -200,11 +201,13 @@ Architecture TemplateReader::read(const QString& path, const Catalogue& catalogu
                 resource.attributes[field.key()] = field.value();
         }
         const int columns = std::max(1, static_cast<int>(std::ceil(std::sqrt(resources->size()))));
-        resource.position = layoutPosition(layout, it.key())
-                                .value_or(QPointF((index % columns) * columnWidth, (index / columns) * rowHeight));
+        const std::optional<QPointF> stored = layoutPosition(layout, it.key());
+        anyStored = anyStored || stored.has_value();
+        resource.position = stored.value_or(QPointF((index % columns) * columnWidth, (index / columns) * rowHeight));
         architecture.insertResource(index, std::move(resource));
     }
     const qsizetype genericWarningsAt = warnings ? warnings->size() : 0;
+    architecture.setPlaceholderLayout(!anyStored);
     readGroups(groups, path, architecture, warnings);
     int connectionIndex = 0;
     for (Connection& connection : ConnectionDeriver::derive(architecture, catalogue))

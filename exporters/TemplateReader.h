@@ -13,6 +13,8 @@ class Catalogue;
  * Reads a CloudFormation/SAM template (YAML or JSON) into an architecture: every resource with its
  * kind, Properties and other entry keys, every other section kept as it is, and the layout stored
  * under Metadata/Tributary, and the connections the template's wiring realises (ConnectionDeriver).
+ * Resources the layout does not place go on a grid; when it places none, the architecture is marked
+ * with Architecture::setPlaceholderLayout(true) so that the canvas lays it out (LayeredLayout).
  */
 class TemplateReader
 {

@@ -37,6 +37,13 @@ public:
      */
     const JsonTree& settings() const { return m_settings; }
     void setSettings(JsonTree settings) { m_settings = std::move(settings); }
+    /**
+     * True when no resource position came from a stored layout (Metadata/Tributary/layout): the
+     * reader placed the resources on a provisional grid and an automatic layout should replace it.
+     * Not part of the content: operator== ignores it and writers do not store it.
+     */
+    bool hasPlaceholderLayout() const { return m_placeholderLayout; }
+    void setPlaceholderLayout(bool placeholder) { m_placeholderLayout = placeholder; }
 
     /** The resource with that id, or nullptr. */
     const Resource* resource(const QString& id) const;
@@ -92,6 +99,7 @@ private:
     JsonTree m_templateSections = JsonTree::object();
     TemplateStyle m_style;
     JsonTree m_settings = JsonTree::object();
+    bool m_placeholderLayout = false;
     QHash<QString, int> m_resourceIndex;
     QHash<QString, int> m_connectionIndex;
 };
