@@ -193,6 +193,7 @@ ArchitectureScene::~ArchitectureScene()
     blockSignals(true);
     m_resources.clear();
     m_connections.clear();
+    m_edgesAt.clear();
     m_groups.clear();
     clear();
 }
@@ -203,6 +204,7 @@ void ArchitectureScene::rebuild()
     m_linkLine = nullptr;
     m_resources.clear();
     m_connections.clear();
+    m_edgesAt.clear();
     m_groups.clear();
     clear();
     for (const Resource& resource : m_document->architecture().resources())
@@ -237,7 +239,7 @@ void ArchitectureScene::addResourceItem(const QString& id)
     addItem(item);
     m_resources.insert(id, item);
     connect(item, &ResourceItem::geometryChanged, this, [this, item] {
-        updateEdgesOf(item->resourceId());
+        updateEdgesOf(item);
         if (const Group* group = m_document->architecture().groupOf(item->resourceId()); group && group->id != m_draggedGroup)
             updateGroupItem(group->id);
     });
@@ -245,7 +247,9 @@ void ArchitectureScene::addResourceItem(const QString& id)
 
 void ArchitectureScene::removeResourceItem(const QString& id)
 {
-    delete m_resources.take(id);
+    ResourceItem* item = m_resources.take(id);
+    m_edgesAt.remove(item);
+    delete item;
 }
 
 void ArchitectureScene::addConnectionItem(const QString& id)
@@ -256,11 +260,18 @@ void ArchitectureScene::addConnectionItem(const QString& id)
                                     rule ? rule->meaning : QString(), rule ? rule->label : connection->rule);
     addItem(item);
     m_connections.insert(id, item);
+    m_edgesAt[item->sourceItem()].append(item);
+    m_edgesAt[item->targetItem()].append(item);
 }
 
 void ArchitectureScene::removeConnectionItem(const QString& id)
 {
-    delete m_connections.take(id);
+    ConnectionItem* item = m_connections.take(id);
+    if (!item)
+        return;
+    m_edgesAt[item->sourceItem()].removeOne(item);
+    m_edgesAt[item->targetItem()].removeOne(item);
+    delete item;
 }
 
 void ArchitectureScene::moveResourceItem(const QString& id)
@@ -276,12 +287,10 @@ void ArchitectureScene::renameResourceItem(const QString& oldId, const QString& 
     m_resources.insert(newId, item);
 }
 
-void ArchitectureScene::updateEdgesOf(const QString& resourceId)
+void ArchitectureScene::updateEdgesOf(const ResourceItem* resource)
 {
-    for (const QString& connectionId : m_document->architecture().connectionsOf(resourceId)) {
-        if (ConnectionItem* item = m_connections.value(connectionId))
-            item->updatePath();
-    }
+    for (ConnectionItem* edge : m_edgesAt.value(resource))
+        edge->updatePath();
 }
 
 QStringList ArchitectureScene::selectedGroupIds() const

@@ -71,7 +71,7 @@ private:
     void removeConnectionItem(const QString& id);
     void moveResourceItem(const QString& id);
     void renameResourceItem(const QString& oldId, const QString& newId);
-    void updateEdgesOf(const QString& resourceId);
+    void updateEdgesOf(const ResourceItem* resource);
     void addGroupItem(const QString& id);
     void removeGroupItem(const QString& id);
     /** Fits the group's frame around its members (and shows it only while it has visible ones). */
@@ -88,6 +88,8 @@ private:
     QHash<QString, ResourceItem*> m_resources;
     QHash<QString, ConnectionItem*> m_connections;
     QHash<QString, GroupItem*> m_groups;
+    /** The edges that start or end at each node, so that a drag redraws only those. */
+    QHash<const ResourceItem*, QList<ConnectionItem*>> m_edgesAt;
     /** The node a connection is being drawn from, and the rubber line that follows the mouse. */
     ResourceItem* m_linkSource = nullptr;
     QGraphicsLineItem* m_linkLine = nullptr;

@@ -51,6 +51,9 @@ void ConnectionItem::updatePath()
     QPainterPath path(from);
     path.cubicTo(from + QPointF(bend, 0), to - QPointF(bend, 0), to);
     setPath(path);
+    // The curve arrives horizontally, so the arrow head points right at the in port.
+    m_arrow = QPolygonF({to, to + QPointF(-9, -4.5), to + QPointF(-9, 4.5)});
+    m_labelAt = path.pointAtPercent(0.5) + QPointF(4, -4);
 }
 
 QPainterPath ConnectionItem::shape() const
@@ -67,6 +70,13 @@ QRectF ConnectionItem::boundingRect() const
 
 void ConnectionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
 {
+    const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < 0.3 && !isSelected()) {
+        // Zoomed far out: a thin line is all the eye can tell apart.
+        painter->setPen(QPen(pen().color(), 0));
+        painter->drawPath(path());
+        return;
+    }
     painter->setRenderHint(QPainter::Antialiasing);
     QStyleOptionGraphicsItem plain(*option);
     plain.state &= ~QStyle::State_Selected; // the selection shows as colour, not as Qt's dashed box
@@ -79,22 +89,12 @@ void ConnectionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* op
     } else {
         QGraphicsPathItem::paint(painter, &plain, widget);
     }
-    const QPainterPath& curve = path();
-    const QPointF tip = curve.pointAtPercent(1.0);
-    const QPointF back = curve.pointAtPercent(0.97);
-    const QLineF direction(tip, back);
-    QLineF left = direction;
-    left.setLength(10);
-    left.setAngle(direction.angle() + 25);
-    QLineF right = direction;
-    right.setLength(10);
-    right.setAngle(direction.angle() - 25);
     painter->setBrush(pen().color());
     painter->setPen(Qt::NoPen);
-    painter->drawPolygon(QPolygonF({tip, left.p2(), right.p2()}));
-    if (option->levelOfDetailFromTransform(painter->worldTransform()) > 0.6 && !m_label.isEmpty()) {
+    painter->drawPolygon(m_arrow);
+    if (detail > 0.6 && !m_label.isEmpty()) {
         painter->setPen(option->palette.text().color());
-        painter->drawText(curve.pointAtPercent(0.5) + QPointF(4, -4), m_label);
+        painter->drawText(m_labelAt, m_label);
     }
 }
 

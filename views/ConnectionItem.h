@@ -16,6 +16,8 @@ public:
                    const QString& label);
 
     const QString& connectionId() const { return m_id; }
+    ResourceItem* sourceItem() const { return m_source; }
+    ResourceItem* targetItem() const { return m_target; }
     /** Recomputes the path after an end moved. */
     void updatePath();
 
@@ -29,6 +31,8 @@ private:
     ResourceItem* m_source;
     ResourceItem* m_target;
     QString m_label;
+    QPolygonF m_arrow;
+    QPointF m_labelAt;
 };
 
 } // namespace tributary

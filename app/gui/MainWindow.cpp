@@ -5,6 +5,7 @@
 #include "exporters/AtomicFile.h"
 #include "exporters/CloudFormationExpander.h"
 #include "exporters/DotWriter.h"
+#include "exporters/LayeredLayout.h"
 #include "exporters/MermaidWriter.h"
 #include "exporters/ResourceClipboard.h"
 #include "exporters/TemplateError.h"
@@ -15,6 +16,7 @@
 #include "model/commands/AddResourcesCommand.h"
 #include "model/commands/DisconnectCommand.h"
 #include "model/commands/GroupResourcesCommand.h"
+#include "model/commands/MoveResourcesCommand.h"
 #include "model/commands/UngroupCommand.h"
 #include "model/commands/RemoveResourcesCommand.h"
 #include "model/tree/TreeParseError.h"
@@ -23,6 +25,7 @@
 #include "views/CanvasView.h"
 #include "views/InspectorView.h"
 #include "views/OutlineView.h"
+#include "views/SceneImageWriter.h"
 #include "views/SimulationView.h"
 #include "views/PaletteView.h"
 #include "views/ProblemsView.h"
@@ -130,6 +133,14 @@ QString MainWindow::openFile(const QString& path)
     try {
         QStringList warnings;
         Architecture architecture = TemplateReader::read(path, m_catalogue, &warnings);
+        if (LayeredLayout::needsLayout(architecture)) {
+            // A template without Tributary's layout is opened arranged; the file itself is unchanged until saved.
+            QString layoutProblem;
+            for (const auto& [id, position] : LayeredLayout::arrange(architecture, architecture.carrierIds(), {}, &layoutProblem))
+                architecture.resourceAt(architecture.resourceIndex(id)).position = position;
+            if (!layoutProblem.isEmpty())
+                warnings.append(layoutProblem);
+        }
         m_document->resetArchitecture(std::move(architecture));
         m_document->setFilePath(path);
         rememberRecent(path);
@@ -242,6 +253,8 @@ void MainWindow::createActions()
     QMenu* exportMenu = fileMenu->addMenu(tr("&Export"));
     exportMenu->setObjectName(QStringLiteral("exportMenu"));
     make(exportMenu, QStringLiteral("exportCloudFormation"), tr("Plain &CloudFormation…"), [this] { exportWithDialog(QStringLiteral("cfn")); });
+    make(exportMenu, QStringLiteral("exportPng"), tr("&PNG image…"), [this] { exportWithDialog(QStringLiteral("png")); });
+    make(exportMenu, QStringLiteral("exportSvg"), tr("&SVG image…"), [this] { exportWithDialog(QStringLiteral("svg")); });
     make(exportMenu, QStringLiteral("exportMermaid"), tr("&Mermaid diagram…"), [this] { exportWithDialog(QStringLiteral("mermaid")); });
     make(exportMenu, QStringLiteral("exportDot"), tr("Graphviz &DOT…"), [this] { exportWithDialog(QStringLiteral("dot")); });
     fileMenu->addSeparator();
@@ -299,6 +312,7 @@ void MainWindow::createActions()
     QAction* zoomOut = make(viewMenu, QStringLiteral("zoomOut"), tr("Zoom &Out"), [this] { m_canvas->zoomBy(0.8); }, QKeySequence::ZoomOut);
     QAction* fit = make(viewMenu, QStringLiteral("fit"), tr("&Fit to View"), [this] { m_canvas->fitAll(); }, QKeySequence(Qt::CTRL | Qt::Key_0));
     make(viewMenu, QStringLiteral("actualSize"), tr("&Actual Size (100 %)"), [this] { m_canvas->resetZoom(); }, QKeySequence(Qt::CTRL | Qt::Key_1));
+    make(viewMenu, QStringLiteral("arrange"), tr("A&rrange"), &MainWindow::arrange, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     QAction* snap = make(viewMenu, QStringLiteral("snapToGrid"), tr("&Snap to Grid"), [this](bool on) {
         m_scene->setSnapToGrid(on);
         QSettings().setValue(QStringLiteral("canvas/snapToGrid"), on);
@@ -349,6 +363,24 @@ void MainWindow::createActions()
     toolBar->addAction(zoomIn);
     toolBar->addAction(zoomOut);
     toolBar->addAction(fit);
+}
+
+void MainWindow::arrange()
+{
+    QString problem;
+    const Architecture& architecture = m_document->architecture();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const std::vector<std::pair<QString, QPointF>> positions =
+        LayeredLayout::arrange(architecture, architecture.carrierIds(), {}, &problem);
+    QApplication::restoreOverrideCursor();
+    if (!problem.isEmpty()) {
+        statusBar()->showMessage(tr("Cannot arrange: %1").arg(problem), 10000);
+        return;
+    }
+    auto* command = new MoveResourcesCommand(m_document, positions);
+    command->setText(tr("Arrange"));
+    m_document->push(command);
+    m_canvas->fitAll();
 }
 
 void MainWindow::newDocument()
@@ -454,6 +486,8 @@ void MainWindow::exportWithDialog(const QString& format)
         {QStringLiteral("mermaid"), {QStringLiteral(".mmd"), tr("Mermaid (*.mmd *.md)")}},
         {QStringLiteral("dot"), {QStringLiteral(".dot"), tr("Graphviz DOT (*.dot *.gv)")}},
         {QStringLiteral("cfn"), {QStringLiteral(".cfn.yaml"), tr("CloudFormation YAML (*.yaml *.yml);;CloudFormation JSON (*.json)")}},
+        {QStringLiteral("png"), {QStringLiteral(".png"), tr("PNG image (*.png)")}},
+        {QStringLiteral("svg"), {QStringLiteral(".svg"), tr("SVG image (*.svg)")}},
     };
     const Target target = targets.value(format);
     const QString base = m_document->filePath().isEmpty() || m_document->filePath().startsWith(QLatin1Char(':'))
@@ -468,6 +502,13 @@ void MainWindow::exportWithDialog(const QString& format)
 
 QString MainWindow::exportTo(const QString& format, const QString& path)
 {
+    if (format == QLatin1String("png") || format == QLatin1String("svg")) {
+        const QString problem = format == QLatin1String("png") ? SceneImageWriter::writePng(m_scene, path)
+                                                               : SceneImageWriter::writeSvg(m_scene, path);
+        if (problem.isEmpty())
+            statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()), 10000);
+        return problem;
+    }
     QByteArray bytes;
     QString note;
     if (format == QLatin1String("mermaid")) {

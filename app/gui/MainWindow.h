@@ -54,13 +54,15 @@ public:
     void copySelection();
     /** Pastes resources from the clipboard with new ids, selects them; returns why it failed, or empty. */
     QString paste();
+    /** Lays the graph out left to right with Graphviz, as one undoable step. */
+    void arrange();
     /** Puts the resources into a new group with label; returns why it failed, or empty. */
     QString groupResources(const QStringList& ids, const QString& label);
     /** Dissolves the selected group frames and the groups of the selected resources, as one step. */
     void ungroupSelection();
     /**
      * Exports the architecture to path as format: "cfn" (plain CloudFormation, JSON for a .json
-     * name), "mermaid" or "dot"; returns why it failed, or empty.
+     * name), "png" or "svg" (a picture of the canvas), "mermaid" or "dot"; returns why it failed, or empty.
      */
     QString exportTo(const QString& format, const QString& path);
     /** The templates listed in Open Recent, newest first. */
