@@ -12,6 +12,7 @@
 #include "model/simulation/ScenarioError.h"
 #include "model/simulation/SimModel.h"
 #include "model/simulation/SimRounding.h"
+#include "model/simulation/StateMachineModel.h"
 #include "model/simulation/StreamConsumer.h"
 #include "model/simulation/StreamModel.h"
 
@@ -140,6 +141,8 @@ void Simulator::buildModels(const Architecture& architecture, const Catalogue& c
             addModel(std::make_unique<QueueModel>(m_context, resource, std::move(settings)), resource.cfnType);
         } else if (resource.kind == QLatin1String("stream") || resource.kind == QLatin1String("table")) {
             addModel(std::make_unique<StreamModel>(m_context, resource, std::move(settings)), resource.cfnType);
+        } else if (resource.kind == QLatin1String("stateMachine")) {
+            addModel(std::make_unique<StateMachineModel>(m_context, resource, std::move(settings)), resource.cfnType);
         } else if (resource.kind == QLatin1String("httpApi") || resource.kind == QLatin1String("restApi")) {
             addModel(std::make_unique<ApiModel>(m_context, resource, std::move(settings)), resource.cfnType);
         } else if (const FanOutKind* fanOut = fanOutKind(resource.kind)) {

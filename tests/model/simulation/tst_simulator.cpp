@@ -318,6 +318,54 @@ Metadata:
         QVERIFY2(failed >= 99 && failed <= 101, qPrintable(QString::number(failed)));
     }
 
+    void stateMachineTasksRunInOrderWithRetries()
+    {
+        const QByteArray text = R"(AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Reserve:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: python3.12, Handler: index.handler, InlineCode: x}
+  Charge:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: python3.12, Handler: index.handler, InlineCode: x}
+  Saga:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Type: EXPRESS
+      Definition:
+        StartAt: Reserve
+        States:
+          Reserve: {Type: Task, Resource: "${ReserveArn}", Next: Charge}
+          Charge: {Type: Task, Resource: "${ChargeArn}", End: true}
+      DefinitionSubstitutions:
+        ReserveArn: !GetAtt Reserve.Arn
+        ChargeArn: !GetAtt Charge.Arn
+Metadata:
+  Tributary:
+    simulation:
+      durationSeconds: 400
+      entries:
+        - resource: Saga
+          load: {shape: constant, ratePerSecond: 10}
+      overrides:
+        Charge: {errorRate: 0.5}
+)";
+        const JsonTree results = resultsFor(text);
+        const JsonTree& saga = results["resources"]["Saga"];
+        const double started = saga["received"].get<double>();
+        QVERIFY(started > 3990);
+        // Charge fails half the time and is tried 3 times: 1/8 of executions fail, and Charge is
+        // invoked 1 + 1/2 + 1/4 = 1.75 times per execution; Reserve once.
+        const double failed = saga["errors"].get<double>();
+        const double sigma = std::sqrt(started * 0.125 * 0.875);
+        QVERIFY2(std::abs(failed - started * 0.125) < 5 * sigma, qPrintable(QString::number(failed)));
+        QVERIFY(std::abs(count(results, "Charge", "invocations") / started - 1.75) < 0.05);
+        QVERIFY(count(results, "Reserve", "invocations") >= started - 1);
+        QCOMPARE(saga["type"].get<std::string>(), std::string("EXPRESS"));
+        QVERIFY(results["cost"]["byResource"]["Saga"].get<double>() > 0);
+    }
+
     void scenarioErrorsNameTheResource()
     {
         for (const char* scenario : {"      entries:\n        - resource: Nowhere\n          load: {shape: constant, ratePerSecond: 1}\n",
