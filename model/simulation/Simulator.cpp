@@ -7,6 +7,7 @@
 #include "model/simulation/FunctionModel.h"
 #include "model/simulation/LinkFilter.h"
 #include "model/simulation/LoadGenerator.h"
+#include "model/simulation/PipeModel.h"
 #include "model/simulation/QueueModel.h"
 #include "model/simulation/QueuePoller.h"
 #include "model/simulation/ScenarioError.h"
@@ -141,6 +142,8 @@ void Simulator::buildModels(const Architecture& architecture, const Catalogue& c
             addModel(std::make_unique<QueueModel>(m_context, resource, std::move(settings)), resource.cfnType);
         } else if (resource.kind == QLatin1String("stream") || resource.kind == QLatin1String("table")) {
             addModel(std::make_unique<StreamModel>(m_context, resource, std::move(settings)), resource.cfnType);
+        } else if (resource.kind == QLatin1String("pipe")) {
+            addModel(std::make_unique<PipeModel>(m_context, resource, std::move(settings)), resource.cfnType);
         } else if (resource.kind == QLatin1String("stateMachine")) {
             addModel(std::make_unique<StateMachineModel>(m_context, resource, std::move(settings)), resource.cfnType);
         } else if (resource.kind == QLatin1String("httpApi") || resource.kind == QLatin1String("restApi")) {

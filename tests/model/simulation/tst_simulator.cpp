@@ -366,6 +366,42 @@ Metadata:
         QVERIFY(results["cost"]["byResource"]["Saga"].get<double>() > 0);
     }
 
+    void pipesMoveRecordsAndTheirSourceRetriesRefusals()
+    {
+        const QByteArray text = R"(AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Source:
+    Type: AWS::SQS::Queue
+    Properties: {VisibilityTimeout: 10}
+  Target:
+    Type: AWS::SQS::Queue
+  Pipe:
+    Type: AWS::Pipes::Pipe
+    Properties:
+      RoleArn: arn:aws:iam::123456789012:role/pipe
+      Source: !GetAtt Source.Arn
+      Target: !GetAtt Target.Arn
+Metadata:
+  Tributary:
+    simulation:
+      durationSeconds: 100
+      entries:
+        - resource: Source
+          load: {shape: constant, ratePerSecond: 10}
+      failures:
+        - resource: Target
+          outage: true
+          fromSeconds: 20
+          toSeconds: 30
+)";
+        const JsonTree results = resultsFor(text);
+        // Everything sent reaches the target; what arrived during the outage came back after the
+        // visibility timeout and went through then.
+        QCOMPARE(count(results, "Target", "received"), count(results, "Source", "received"));
+        QVERIFY(count(results, "Source", "redeliveries") >= 99);
+        QVERIFY(count(results, "Target", "throttles") >= 99);
+    }
+
     void scenarioErrorsNameTheResource()
     {
         for (const char* scenario : {"      entries:\n        - resource: Nowhere\n          load: {shape: constant, ratePerSecond: 1}\n",
