@@ -9,6 +9,8 @@
 #include <QSet>
 
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace tributary {
 
@@ -167,6 +169,7 @@ Architecture TemplateReader::read(const QString& path, const Catalogue& catalogu
         architecture.templateSections()[it.key()] = std::move(section);
     }
 
+    std::vector<std::pair<QString, QString>> genericWarnings;
     int index = 0;
     for (auto it = resources->begin(); it != resources->end(); ++it, ++index) {
         const std::string pointer = ParsedTree::childPointer("/Resources", it.key());
@@ -183,9 +186,9 @@ Architecture TemplateReader::read(const QString& path, const Catalogue& catalogu
         resource.cfnType = QString::fromStdString(entry["Type"].get<std::string>());
         const ResourceKind& kind = catalogue.kindForCfnType(resource.cfnType);
         resource.kind = kind.id;
-        if (kind.generic && warnings)
-            warnings->append(QStringLiteral("%1: '%2' is of type %3, kept as a generic resource")
-                                 .arg(where(path, tree, pointer), id, resource.cfnType));
+        if (kind.generic)
+            genericWarnings.emplace_back(id, QStringLiteral("%1: '%2' is of type %3, kept as a generic resource")
+                                                 .arg(where(path, tree, pointer), id, resource.cfnType));
         for (auto field = entry.begin(); field != entry.end(); ++field) {
             resource.entryKeys.append(QString::fromStdString(field.key()));
             if (field.key() == "Properties" && field.value().is_object())
@@ -201,10 +204,19 @@ Architecture TemplateReader::read(const QString& path, const Catalogue& catalogu
                                 .value_or(QPointF((index % columns) * columnWidth, (index / columns) * rowHeight));
         architecture.insertResource(index, std::move(resource));
     }
+    const qsizetype genericWarningsAt = warnings ? warnings->size() : 0;
     readGroups(groups, path, architecture, warnings);
     int connectionIndex = 0;
     for (Connection& connection : ConnectionDeriver::derive(architecture, catalogue))
         architecture.insertConnection(connectionIndex++, std::move(connection));
+    if (warnings) {
+        const QSet<QString> carriers = architecture.carrierIds();
+        qsizetype at = genericWarningsAt;
+        for (const auto& [id, warning] : genericWarnings) {
+            if (!carriers.contains(id))
+                warnings->insert(at++, warning);
+        }
+    }
     return architecture;
 }
 

@@ -17,7 +17,11 @@ class Catalogue;
 class TemplateReader
 {
 public:
-    /** Throws TreeParseError (syntax, duplicate keys, limits) or TemplateError (wrong section shapes). */
+    /**
+     * Throws TreeParseError (syntax, duplicate keys, limits) or TemplateError (wrong section shapes).
+     * Appends to warnings a line per resource kept as a generic resource, unless it exists only to
+     * realise a derived connection (a subscription, a queue policy, a permission), and per bad group.
+     */
     static Architecture read(const QString& path, const Catalogue& catalogue, QStringList* warnings);
 };
 

@@ -47,6 +47,11 @@ void Document::markSaved()
     m_undoStack.setClean();
 }
 
+void Document::markUnsaved()
+{
+    m_undoStack.resetClean();
+}
+
 void Document::resetArchitecture(Architecture architecture)
 {
     m_undoStack.clear();

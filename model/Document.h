@@ -45,6 +45,8 @@ public:
     bool isModified() const { return !m_undoStack.isClean(); }
     /** Records the current state as saved. */
     void markSaved();
+    /** Records that the current state is not saved anywhere (restored from a recovery copy). */
+    void markUnsaved();
 
     /** Replaces the whole architecture (opening a file): clears the undo history and emits reset(). */
     void resetArchitecture(Architecture architecture);

@@ -221,4 +221,12 @@ bool References::renameInSubString(std::string& text, const std::string& from, c
     return changed;
 }
 
+bool References::renameInEntry(JsonTree& properties, JsonTree& attributes, const std::string& from, const std::string& to)
+{
+    bool changed = rename(properties, from, to);
+    for (auto it = attributes.begin(); it != attributes.end(); ++it)
+        changed = (it.key() == "DependsOn" ? renameInDependsOn(it.value(), from, to) : rename(it.value(), from, to)) || changed;
+    return changed;
+}
+
 } // namespace tributary

@@ -24,6 +24,12 @@ public:
     /** Rewrites a DependsOn value (a string or a list of strings); returns whether anything changed. */
     static bool renameInDependsOn(JsonTree& dependsOn, const std::string& from, const std::string& to);
 
+    /**
+     * Rewrites every reference to from in a resource entry: its Properties, and its other entry keys
+     * (DependsOn as a list of names, the rest as values); returns whether anything changed.
+     */
+    static bool renameInEntry(JsonTree& properties, JsonTree& attributes, const std::string& from, const std::string& to);
+
     /** Rewrites ${from} and ${from.attr} in a Fn::Sub string; returns whether anything changed. */
     static bool renameInSubString(std::string& text, const std::string& from, const std::string& to);
 

@@ -4,15 +4,24 @@
 #include <QHash>
 #include <QString>
 
+#include <functional>
+#include <vector>
+
+class QGraphicsLineItem;
+
 namespace tributary {
 
 class ConnectionItem;
 class Document;
+class GroupItem;
 class ResourceItem;
+struct ConnectionRule;
 
 /**
  * The canvas scene: a mirror of the document's graph keyed by id, updated from the document's
- * signals. A drag of nodes becomes one MoveResourcesCommand when the mouse is released.
+ * signals. A drag of nodes becomes one MoveResourcesCommand when the mouse is released. A drag
+ * from a node's out port draws a connection: only kinds a drawable rule joins light up as targets,
+ * and where several rules fit the chooser picks one.
  */
 class ArchitectureScene : public QGraphicsScene
 {
@@ -20,13 +29,38 @@ class ArchitectureScene : public QGraphicsScene
 
 public:
     explicit ArchitectureScene(Document* document, QObject* parent = nullptr);
+    ~ArchitectureScene() override;
 
     ResourceItem* resourceItem(const QString& id) const { return m_resources.value(id); }
     ConnectionItem* connectionItem(const QString& id) const { return m_connections.value(id); }
+    GroupItem* groupItem(const QString& id) const { return m_groups.value(id); }
+    /** Ids of the selected group frames, in document order. */
+    QStringList selectedGroupIds() const;
     /** Ids of the selected resources, in document order. */
     QStringList selectedResourceIds() const;
+    /** Ids of the selected connections, in document order. */
+    QStringList selectedConnectionIds() const;
+
+    /** The drawable rules that may join a resource to another, in catalogue order. */
+    std::vector<const ConnectionRule*> drawableRules(const QString& sourceId, const QString& targetId) const;
+
+    /** Picks one of several rules for a new edge (nullptr: cancelled); screenPos is where to ask. */
+    using RuleChooser = std::function<const ConnectionRule*(const std::vector<const ConnectionRule*>&, QPoint screenPos)>;
+    /** When on, a drag leaves nodes on a grid of gridSize scene units. */
+    void setSnapToGrid(bool snap) { m_snapToGrid = snap; }
+    bool snapsToGrid() const { return m_snapToGrid; }
+    static constexpr qreal gridSize = 20;
+
+    /** Replaces the chooser (a menu at the cursor by default); tests choose without a menu. */
+    void setRuleChooser(RuleChooser chooser) { m_chooseRule = std::move(chooser); }
+
+Q_SIGNALS:
+    /** Something to tell the user in the status bar: why an edge cannot be drawn, what was connected. */
+    void message(const QString& text);
 
 protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
 
 private:
@@ -38,13 +72,29 @@ private:
     void moveResourceItem(const QString& id);
     void renameResourceItem(const QString& oldId, const QString& newId);
     void updateEdgesOf(const QString& resourceId);
+    void addGroupItem(const QString& id);
+    void removeGroupItem(const QString& id);
+    /** Fits the group's frame around its members (and shows it only while it has visible ones). */
+    void updateGroupItem(const QString& id);
+    void moveGroupMembers(const QString& id, QPointF delta);
     void commitDrag();
     /** Hides resources that only realise a connection (the edge stands for them) and edges to hidden ends. */
     void updateVisibility();
+    ResourceItem* resourceItemAt(QPointF scenePos, const ResourceItem* except) const;
+    void finishLink(QGraphicsSceneMouseEvent* event);
+    void clearLinkStates();
 
     Document* m_document;
     QHash<QString, ResourceItem*> m_resources;
     QHash<QString, ConnectionItem*> m_connections;
+    QHash<QString, GroupItem*> m_groups;
+    /** The node a connection is being drawn from, and the rubber line that follows the mouse. */
+    ResourceItem* m_linkSource = nullptr;
+    QGraphicsLineItem* m_linkLine = nullptr;
+    RuleChooser m_chooseRule;
+    bool m_snapToGrid = false;
+    /** The group whose frame is being dragged: its members follow, its frame is not refitted meanwhile. */
+    QString m_draggedGroup;
 };
 
 } // namespace tributary

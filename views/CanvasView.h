@@ -4,7 +4,10 @@
 
 namespace tributary {
 
-/** The canvas viewport: zoom with Ctrl+wheel or the zoom actions, pan with the scroll bars, rubber-band select. */
+/**
+ * The canvas viewport: zoom with Ctrl+wheel, a pinch or the zoom actions; pan with the middle
+ * button, with Space held while dragging, or the scroll bars; rubber-band select.
+ */
 class CanvasView : public QGraphicsView
 {
     Q_OBJECT
@@ -19,7 +22,18 @@ public:
     void resetZoom();
 
 protected:
+    bool viewportEvent(QEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void keyReleaseEvent(QKeyEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+
+private:
+    bool m_spaceHeld = false;
+    bool m_panning = false;
+    QPoint m_panFrom;
 };
 
 } // namespace tributary

@@ -3,6 +3,7 @@
 #include "views/ResourceItem.h"
 
 #include <QPainter>
+#include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
 
 #include <cmath>
@@ -37,6 +38,7 @@ ConnectionItem::ConnectionItem(const QString& id, ResourceItem* source, Resource
     pen.setStyle(penStyleFor(meaning));
     setPen(pen);
     setZValue(0);
+    setFlag(ItemIsSelectable);
     setToolTip(QStringLiteral("%1: %2").arg(id, label));
     updatePath();
 }
@@ -51,6 +53,13 @@ void ConnectionItem::updatePath()
     setPath(path);
 }
 
+QPainterPath ConnectionItem::shape() const
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(10);
+    return stroker.createStroke(path());
+}
+
 QRectF ConnectionItem::boundingRect() const
 {
     return QGraphicsPathItem::boundingRect().adjusted(-12, -24, 160, 12);
@@ -59,7 +68,17 @@ QRectF ConnectionItem::boundingRect() const
 void ConnectionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
 {
     painter->setRenderHint(QPainter::Antialiasing);
-    QGraphicsPathItem::paint(painter, option, widget);
+    QStyleOptionGraphicsItem plain(*option);
+    plain.state &= ~QStyle::State_Selected; // the selection shows as colour, not as Qt's dashed box
+    if (isSelected()) {
+        QPen selected = pen();
+        selected.setColor(option->palette.highlight().color());
+        selected.setWidthF(pen().widthF() + 1.5);
+        painter->setPen(selected);
+        painter->drawPath(path());
+    } else {
+        QGraphicsPathItem::paint(painter, &plain, widget);
+    }
     const QPainterPath& curve = path();
     const QPointF tip = curve.pointAtPercent(1.0);
     const QPointF back = curve.pointAtPercent(0.97);

@@ -20,6 +20,8 @@ public:
     void updatePath();
 
     QRectF boundingRect() const override;
+    /** A band along the curve, so that a click near the line selects it. */
+    QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:

@@ -14,13 +14,13 @@ ResourceItem::ResourceItem(const QString& id, const QString& kindName, const QPi
     setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsScenePositionChanges);
     setCacheMode(DeviceCoordinateCache);
     setZValue(1);
-    setToolTip(QStringLiteral("%1 (%2)").arg(id, kindName));
+    setToolTip(defaultToolTip());
 }
 
 void ResourceItem::setResourceId(const QString& id)
 {
     m_id = id;
-    setToolTip(QStringLiteral("%1 (%2)").arg(id, m_kindName));
+    setToolTip(defaultToolTip());
     update();
 }
 
@@ -34,9 +34,28 @@ QPointF ResourceItem::outPort() const
     return mapToScene(QPointF(width, height / 2));
 }
 
+bool ResourceItem::isOnOutPort(QPointF scenePos) const
+{
+    return QLineF(scenePos, outPort()).length() <= portRadius * 2.5;
+}
+
+void ResourceItem::setLinkState(LinkState state, const QString& why)
+{
+    setToolTip(why.isEmpty() ? defaultToolTip() : why);
+    if (state == m_linkState)
+        return;
+    m_linkState = state;
+    update();
+}
+
+QString ResourceItem::defaultToolTip() const
+{
+    return QStringLiteral("%1 (%2)").arg(m_id, m_kindName);
+}
+
 QRectF ResourceItem::boundingRect() const
 {
-    return QRectF(-2, -2, width + 4, height + 4);
+    return QRectF(-portRadius - 4, -4, width + 2 * portRadius + 8, height + 8);
 }
 
 void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
@@ -45,6 +64,11 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
     const QRectF frame(0, 0, width, height);
     const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
     painter->setRenderHint(QPainter::Antialiasing);
+    if (m_linkState != LinkState::None) {
+        painter->setPen(QPen(m_linkState == LinkState::Allowed ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28), 4));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(frame.adjusted(-3, -3, 3, 3), 8, 8);
+    }
     painter->setPen(QPen(isSelected() ? palette.highlight().color() : m_accent, isSelected() ? 3 : 1.5));
     painter->setBrush(palette.base());
     painter->drawRoundedRect(frame, 6, 6);
@@ -52,6 +76,10 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
         painter->fillRect(QRectF(8, 8, 40, 40), m_accent);
         return;
     }
+    painter->setBrush(m_accent);
+    painter->setPen(QPen(palette.base().color(), 1.5));
+    painter->drawEllipse(QPointF(0, height / 2), portRadius, portRadius);
+    painter->drawEllipse(QPointF(width, height / 2), portRadius, portRadius);
     painter->drawPixmap(QRectF(8, 8, 40, 40), m_icon, m_icon.rect());
     painter->setPen(palette.text().color());
     QFont font = painter->font();

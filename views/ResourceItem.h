@@ -6,7 +6,10 @@
 
 namespace tributary {
 
-/** A resource node on the canvas: icon, logical id and kind. Keeps only its id and what it paints. */
+/**
+ * A resource node on the canvas: icon, logical id and kind, an in port on the left and an out port
+ * on the right (drag from it to draw a connection). Keeps only its id and what it paints.
+ */
 class ResourceItem : public QGraphicsObject
 {
     Q_OBJECT
@@ -14,6 +17,7 @@ class ResourceItem : public QGraphicsObject
 public:
     static constexpr qreal width = 180;
     static constexpr qreal height = 56;
+    static constexpr qreal portRadius = 5;
 
     ResourceItem(const QString& id, const QString& kindName, const QPixmap& icon, const QColor& accent);
 
@@ -22,6 +26,13 @@ public:
     /** The point where edges attach on the left (incoming) or right (outgoing) side, in scene coordinates. */
     QPointF inPort() const;
     QPointF outPort() const;
+    /** True when scenePos is on the out port, where dragging starts a connection. */
+    bool isOnOutPort(QPointF scenePos) const;
+
+    /** How the node shows itself while a connection is being drawn. */
+    enum class LinkState { None, Allowed, Refused };
+    /** why, for a refused target, becomes the tooltip until the state is cleared. */
+    void setLinkState(LinkState state, const QString& why = {});
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -34,10 +45,13 @@ protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
 
 private:
+    QString defaultToolTip() const;
+
     QString m_id;
     QString m_kindName;
     QPixmap m_icon;
     QColor m_accent;
+    LinkState m_linkState = LinkState::None;
 };
 
 } // namespace tributary

@@ -3,6 +3,7 @@
 #include "app/cli/CliArguments.h"
 #include "app/cli/OutputFile.h"
 #include "app/cli/TemplateLoading.h"
+#include "exporters/CloudFormationExpander.h"
 #include "exporters/DotWriter.h"
 #include "exporters/MermaidWriter.h"
 #include "exporters/TemplateWriter.h"
@@ -17,14 +18,8 @@ ExitCode ExportCommand::run(const QStringList& arguments, QTextStream& out, QTex
     if (!parsed.isValid(err, 1, 1))
         return ExitCode::UsageError;
     const QString format = parsed.value(toOption);
-    const QStringList formats{QStringLiteral("sam-yaml"), QStringLiteral("sam-json"), QStringLiteral("mermaid"),
-                              QStringLiteral("dot")};
-    if (format == QLatin1String("cfn-yaml") || format == QLatin1String("cfn-json")) {
-        err << "tributary-cli export: '" << format
-            << "' (plain CloudFormation, with the SAM transform expanded) is not available yet; "
-               "use sam-yaml or sam-json.\n";
-        return ExitCode::UsageError;
-    }
+    const QStringList formats{QStringLiteral("sam-yaml"), QStringLiteral("sam-json"), QStringLiteral("cfn-yaml"),
+                              QStringLiteral("cfn-json"), QStringLiteral("mermaid"), QStringLiteral("dot")};
     if (!formats.contains(format)) {
         err << "tributary-cli export: "
             << (format.isEmpty() ? QStringLiteral("missing --to FORMAT")
@@ -44,7 +39,20 @@ ExitCode ExportCommand::run(const QStringList& arguments, QTextStream& out, QTex
         bytes = TemplateWriter::write(*architecture, TemplateStyle::Format::Yaml);
     else if (format == QLatin1String("sam-json"))
         bytes = TemplateWriter::write(*architecture, TemplateStyle::Format::Json);
-    else if (format == QLatin1String("mermaid"))
+    else if (format.startsWith(QLatin1String("cfn-"))) {
+        CloudFormationExpander::Result expanded;
+        bytes = CloudFormationExpander::write(*architecture,
+                                              format == QLatin1String("cfn-json") ? TemplateStyle::Format::Json
+                                                                                  : TemplateStyle::Format::Yaml,
+                                              &expanded);
+        for (const QString& warning : std::as_const(expanded.warnings))
+            err << "warning: " << warning << "\n";
+        if (!expanded.errors.isEmpty()) {
+            for (const QString& error : std::as_const(expanded.errors))
+                err << "tributary-cli export: " << error << "\n";
+            return ExitCode::ProblemsFound;
+        }
+    } else if (format == QLatin1String("mermaid"))
         bytes = MermaidWriter().write(*architecture, Catalogue::builtIn());
     else
         bytes = DotWriter().write(*architecture, Catalogue::builtIn());

@@ -5,9 +5,10 @@
 namespace tributary {
 
 /**
- * `export FILE --to FORMAT [-o OUT]`: writes a template as a SAM template (sam-yaml, sam-json) or
- * a diagram (mermaid, dot). cfn-yaml and cfn-json (plain CloudFormation) are not available yet:
- * asking for them is a usage error with a message that says so.
+ * `export FILE --to FORMAT [-o OUT]`: writes a template as a SAM template (sam-yaml, sam-json),
+ * plain CloudFormation with the SAM transform expanded (cfn-yaml, cfn-json; what was left out is
+ * a warning on stderr, and a resource that cannot be expanded fails the export with exit code 1
+ * and no output), or a diagram (mermaid, dot).
  */
 class ExportCommand : public CliCommand
 {
@@ -19,8 +20,8 @@ public:
     }
     QString summary() const override
     {
-        return QStringLiteral("Write a template as FORMAT: sam-yaml, sam-json, mermaid or dot "
-                              "(cfn-yaml and cfn-json are not available yet).");
+        return QStringLiteral("Write a template as FORMAT: sam-yaml, sam-json, cfn-yaml, cfn-json (plain "
+                              "CloudFormation, SAM expanded), mermaid or dot.");
     }
     ExitCode run(const QStringList& arguments, QTextStream& out, QTextStream& err) override;
 };

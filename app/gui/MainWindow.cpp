@@ -1,28 +1,48 @@
 #include "app/gui/MainWindow.h"
 
+#include "app/gui/Autosave.h"
+#include "app/gui/Theme.h"
 #include "exporters/AtomicFile.h"
+#include "exporters/DotWriter.h"
+#include "exporters/MermaidWriter.h"
+#include "exporters/ResourceClipboard.h"
 #include "exporters/TemplateError.h"
 #include "exporters/TemplateReader.h"
 #include "exporters/TemplateWriter.h"
 #include "model/Document.h"
 #include "model/catalogue/Catalogue.h"
 #include "model/commands/AddResourcesCommand.h"
+#include "model/commands/DisconnectCommand.h"
+#include "model/commands/GroupResourcesCommand.h"
+#include "model/commands/UngroupCommand.h"
 #include "model/commands/RemoveResourcesCommand.h"
 #include "model/tree/TreeParseError.h"
 #include "model/validation/Validator.h"
 #include "views/ArchitectureScene.h"
 #include "views/CanvasView.h"
+#include "views/InspectorView.h"
+#include "views/OutlineView.h"
 #include "views/PaletteView.h"
 #include "views/ProblemsView.h"
 #include "views/ResourceItem.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QRegularExpression>
+#include <QSettings>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGraphicsItem>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -39,6 +59,9 @@ MainWindow::MainWindow(const Catalogue& catalogue, QWidget* parent)
     , m_canvas(new CanvasView(m_scene, this))
     , m_palette(new PaletteView(catalogue, this))
     , m_problems(nullptr)
+    , m_inspector(new InspectorView(m_document, this))
+    , m_outline(new OutlineView(m_document, this))
+    , m_autosave(new Autosave(m_document, QString(), 30000, this))
 {
     static const Validator validator = Validator::withBuiltInRules();
     m_problems = new ProblemsView(m_document, validator, this);
@@ -48,6 +71,20 @@ MainWindow::MainWindow(const Catalogue& catalogue, QWidget* parent)
     paletteDock->setObjectName(QStringLiteral("paletteDock"));
     paletteDock->setWidget(m_palette);
     addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
+
+    auto* inspectorDock = new QDockWidget(tr("Inspector"), this);
+    inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    inspectorDock->setWidget(m_inspector);
+    addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::inspectSelection);
+    connect(m_inspector, &InspectorView::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_scene, &ArchitectureScene::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+
+    auto* outlineDock = new QDockWidget(tr("Outline"), this);
+    outlineDock->setObjectName(QStringLiteral("outlineDock"));
+    outlineDock->setWidget(m_outline);
+    addDockWidget(Qt::LeftDockWidgetArea, outlineDock);
+    connect(m_outline, &OutlineView::resourceActivated, this, [this](const QString& id) { showResources({id}); });
 
     auto* historyDock = new QDockWidget(tr("History"), this);
     historyDock->setObjectName(QStringLiteral("historyDock"));
@@ -68,6 +105,10 @@ MainWindow::MainWindow(const Catalogue& catalogue, QWidget* parent)
     m_problems->refresh();
 
     createActions();
+    setAcceptDrops(true);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     connect(m_palette, &PaletteView::kindActivated, this, &MainWindow::placeKind);
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
@@ -82,6 +123,7 @@ QString MainWindow::openFile(const QString& path)
         Architecture architecture = TemplateReader::read(path, m_catalogue, &warnings);
         m_document->resetArchitecture(std::move(architecture));
         m_document->setFilePath(path);
+        rememberRecent(path);
         m_canvas->fitAll();
         statusBar()->showMessage(warnings.isEmpty() ? tr("Opened %1").arg(QFileInfo(path).fileName())
                                                     : tr("Opened %1 with %2 warnings: %3")
@@ -106,6 +148,7 @@ QString MainWindow::saveTo(const QString& path)
         return tr("Cannot save %1: %2").arg(path, problem);
     m_document->setFilePath(path);
     m_document->markSaved();
+    rememberRecent(path);
     statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()));
     updateTitle();
     return {};
@@ -142,51 +185,140 @@ bool MainWindow::saveWithDialog()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
     if (mayDiscardChanges())
         event->accept();
     else
         event->ignore();
 }
 
+QAction* MainWindow::action(const QString& name) const
+{
+    return findChild<QAction*>(name);
+}
+
 void MainWindow::createActions()
 {
+    const auto make = [this](QMenu* menu, const QString& name, const QString& text, auto slot, const QKeySequence& keys = {}) {
+        QAction* made = menu->addAction(text, this, slot);
+        made->setObjectName(name);
+        made->setShortcut(keys);
+        return made;
+    };
+
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction* open = fileMenu->addAction(tr("&Open…"), this, &MainWindow::openWithDialog);
-    open->setShortcut(QKeySequence::Open);
-    QAction* saveAction = fileMenu->addAction(tr("&Save"), this, &MainWindow::save);
-    saveAction->setShortcut(QKeySequence::Save);
-    QAction* saveAs = fileMenu->addAction(tr("Save &As…"), this, &MainWindow::saveWithDialog);
-    saveAs->setShortcut(QKeySequence::SaveAs);
+    QAction* newAction = make(fileMenu, QStringLiteral("new"), tr("&New"), [this] {
+        if (mayDiscardChanges())
+            newDocument();
+    }, QKeySequence::New);
+    QMenu* examples = fileMenu->addMenu(tr("New from &Example"));
+    for (const QString& name : QDir(QStringLiteral(":/examples")).entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name)) {
+        const QString path = QStringLiteral(":/examples/") + name;
+        QFile file(path);
+        file.open(QIODevice::ReadOnly);
+        const QString text = QString::fromUtf8(file.readAll());
+        const QRegularExpressionMatch title =
+            QRegularExpression(QStringLiteral("^Description:\\s*[>|]?-?\\s*\\n?\\s*(.+)$"), QRegularExpression::MultilineOption).match(text);
+        examples->addAction(title.hasMatch() ? title.captured(1).trimmed() : name, this, [this, path] { openInteractively(path); });
+    }
+    QAction* open = make(fileMenu, QStringLiteral("open"), tr("&Open…"), &MainWindow::openWithDialog, QKeySequence::Open);
+    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    QAction* saveAction = make(fileMenu, QStringLiteral("save"), tr("&Save"), &MainWindow::save, QKeySequence::Save);
+    QAction* saveAs = make(fileMenu, QStringLiteral("saveAs"), tr("Save &As…"), &MainWindow::saveWithDialog, QKeySequence::SaveAs);
+    if (saveAs->shortcut().isEmpty()) // platforms without a standard key for it
+        saveAs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QMenu* exportMenu = fileMenu->addMenu(tr("&Export"));
+    exportMenu->setObjectName(QStringLiteral("exportMenu"));
+    make(exportMenu, QStringLiteral("exportMermaid"), tr("&Mermaid diagram…"), [this] { exportWithDialog(QStringLiteral("mermaid")); });
+    make(exportMenu, QStringLiteral("exportDot"), tr("Graphviz &DOT…"), [this] { exportWithDialog(QStringLiteral("dot")); });
     fileMenu->addSeparator();
-    QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    QAction* quit = make(fileMenu, QStringLiteral("quit"), tr("&Quit"), &QWidget::close, QKeySequence::Quit);
+    if (quit->shortcut().isEmpty())
+        quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
     QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redo"));
     redo->setShortcut(QKeySequence::Redo);
     editMenu->addAction(undo);
     editMenu->addAction(redo);
     editMenu->addSeparator();
-    QAction* remove = editMenu->addAction(tr("&Delete"), this, &MainWindow::deleteSelection);
-    remove->setShortcut(QKeySequence::Delete);
-    QAction* selectAll = editMenu->addAction(tr("Select &All"), this, [this] {
+    make(editMenu, QStringLiteral("cut"), tr("Cu&t"), [this] {
+        copySelection();
+        deleteSelection();
+    }, QKeySequence::Cut);
+    make(editMenu, QStringLiteral("copy"), tr("&Copy"), &MainWindow::copySelection, QKeySequence::Copy);
+    make(editMenu, QStringLiteral("paste"), tr("&Paste"), [this] {
+        const QString problem = paste();
+        if (!problem.isEmpty())
+            statusBar()->showMessage(problem, 8000);
+    }, QKeySequence::Paste);
+    make(editMenu, QStringLiteral("duplicate"), tr("D&uplicate"), [this] {
+        copySelection();
+        paste();
+    }, QKeySequence(Qt::CTRL | Qt::Key_D));
+    QAction* remove = make(editMenu, QStringLiteral("delete"), tr("&Delete"), &MainWindow::deleteSelection, QKeySequence::Delete);
+    make(editMenu, QStringLiteral("selectAll"), tr("Select &All"), [this] {
         for (QGraphicsItem* item : m_scene->items())
-            item->setSelected(item->flags() & QGraphicsItem::ItemIsSelectable);
-    });
-    selectAll->setShortcut(QKeySequence::SelectAll);
+            item->setSelected(item->isVisible() && (item->flags() & QGraphicsItem::ItemIsSelectable));
+    }, QKeySequence::SelectAll);
+    make(editMenu, QStringLiteral("group"), tr("&Group…"), [this] {
+        const QStringList ids = m_scene->selectedResourceIds();
+        if (ids.isEmpty())
+            return;
+        bool ok = false;
+        const QString label = QInputDialog::getText(this, tr("Group"), tr("Name of the group:"), QLineEdit::Normal,
+                                                    tr("Group"), &ok);
+        if (ok)
+            groupResources(ids, label);
+    }, QKeySequence(Qt::CTRL | Qt::Key_G));
+    make(editMenu, QStringLiteral("ungroup"), tr("U&ngroup"), &MainWindow::ungroupSelection, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    make(editMenu, QStringLiteral("find"), tr("&Find Resource…"), [this] {
+        m_outline->parentWidget()->show();
+        m_outline->focusSearch();
+    }, QKeySequence::Find);
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction* zoomIn = viewMenu->addAction(tr("Zoom &In"), this, [this] { m_canvas->zoomBy(1.25); });
-    zoomIn->setShortcut(QKeySequence::ZoomIn);
-    QAction* zoomOut = viewMenu->addAction(tr("Zoom &Out"), this, [this] { m_canvas->zoomBy(0.8); });
-    zoomOut->setShortcut(QKeySequence::ZoomOut);
-    QAction* fit = viewMenu->addAction(tr("&Fit to View"), m_canvas, &CanvasView::fitAll);
-    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    QAction* zoomIn = make(viewMenu, QStringLiteral("zoomIn"), tr("Zoom &In"), [this] { m_canvas->zoomBy(1.25); }, QKeySequence::ZoomIn);
+    QAction* zoomOut = make(viewMenu, QStringLiteral("zoomOut"), tr("Zoom &Out"), [this] { m_canvas->zoomBy(0.8); }, QKeySequence::ZoomOut);
+    QAction* fit = make(viewMenu, QStringLiteral("fit"), tr("&Fit to View"), [this] { m_canvas->fitAll(); }, QKeySequence(Qt::CTRL | Qt::Key_0));
+    make(viewMenu, QStringLiteral("actualSize"), tr("&Actual Size (100 %)"), [this] { m_canvas->resetZoom(); }, QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction* snap = make(viewMenu, QStringLiteral("snapToGrid"), tr("&Snap to Grid"), [this](bool on) {
+        m_scene->setSnapToGrid(on);
+        QSettings().setValue(QStringLiteral("canvas/snapToGrid"), on);
+    });
+    snap->setCheckable(true);
+    snap->setChecked(QSettings().value(QStringLiteral("canvas/snapToGrid"), false).toBool());
+    m_scene->setSnapToGrid(snap->isChecked());
+    viewMenu->addSeparator();
+    QMenu* themes = viewMenu->addMenu(tr("&Theme"));
+    auto* themeGroup = new QActionGroup(this);
+    for (const QString& name : Theme::names()) {
+        QAction* choice = themes->addAction(name == QLatin1String("system") ? tr("Follow the &System")
+                                            : name == QLatin1String("light") ? tr("&Light") : tr("&Dark"),
+                                            this, [this, name] {
+                                                Theme::apply(name);
+                                                for (QGraphicsItem* item : m_scene->items())
+                                                    item->update(); // cached node pictures are painted anew
+                                            });
+        choice->setObjectName(QStringLiteral("theme-") + name);
+        choice->setCheckable(true);
+        choice->setChecked(Theme::current() == name);
+        themeGroup->addAction(choice);
+    }
+    QMenu* panels = viewMenu->addMenu(tr("&Panels"));
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        panels->addAction(dock->toggleViewAction());
 
     QToolBar* toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->addAction(newAction);
     toolBar->addAction(open);
     toolBar->addAction(saveAction);
     toolBar->addSeparator();
@@ -197,6 +329,131 @@ void MainWindow::createActions()
     toolBar->addAction(zoomIn);
     toolBar->addAction(zoomOut);
     toolBar->addAction(fit);
+}
+
+void MainWindow::newDocument()
+{
+    m_document->resetArchitecture(Architecture());
+    m_document->setFilePath(QString());
+    updateTitle();
+}
+
+QString MainWindow::restoreRecovery(const QString& recoveryPath)
+{
+    const QString problem = openFile(recoveryPath);
+    if (!problem.isEmpty())
+        return problem;
+    m_document->setFilePath(Autosave::originalPathOf(recoveryPath));
+    m_document->markUnsaved();
+    QFile::remove(recoveryPath);
+    QFile::remove(recoveryPath + QStringLiteral(".origin"));
+    updateTitle();
+    statusBar()->showMessage(tr("Restored unsaved work from the recovery copy; save it to keep it."));
+    return {};
+}
+
+void MainWindow::copySelection()
+{
+    const QStringList ids = m_scene->selectedResourceIds();
+    if (ids.isEmpty())
+        return;
+    auto* data = new QMimeData;
+    data->setData(ResourceClipboard::mimeType(), ResourceClipboard::copy(m_document->architecture(), ids));
+    data->setText(ids.join(QLatin1Char('\n')));
+    QGuiApplication::clipboard()->setMimeData(data);
+    m_pasteCount = 0;
+    statusBar()->showMessage(tr("Copied %n resources", nullptr, static_cast<int>(ids.size())));
+}
+
+QString MainWindow::paste()
+{
+    const QMimeData* data = QGuiApplication::clipboard()->mimeData();
+    if (!data || !data->hasFormat(ResourceClipboard::mimeType()))
+        return tr("The clipboard holds no resources to paste.");
+    QString problem;
+    const qreal offset = 40.0 * ++m_pasteCount;
+    std::optional<ResourceClipboard::Pasted> pasted = ResourceClipboard::paste(
+        m_document->architecture(), m_catalogue, data->data(ResourceClipboard::mimeType()), QPointF(offset, offset), &problem);
+    if (!pasted)
+        return problem;
+    QStringList ids;
+    for (const Resource& resource : pasted->resources)
+        ids.append(resource.id);
+    auto* command = new AddResourcesCommand(m_document, std::move(pasted->resources), std::move(pasted->connections));
+    command->setText(tr("Paste %n resources", nullptr, static_cast<int>(ids.size())));
+    problem = m_document->push(command);
+    if (problem.isEmpty())
+        showResources(ids);
+    return problem;
+}
+
+QStringList MainWindow::recentFiles() const
+{
+    return QSettings().value(QStringLiteral("recentFiles")).toStringList();
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    if (path.isEmpty() || path.startsWith(QLatin1Char(':')))
+        return;
+    QStringList recent = recentFiles();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    QSettings().setValue(QStringLiteral("recentFiles"), recent.mid(0, 10));
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    for (const QString& path : recentFiles())
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openInteractively(path); })->setToolTip(path);
+    m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
+}
+
+void MainWindow::openInteractively(const QString& path)
+{
+    if (!mayDiscardChanges())
+        return;
+    const QString problem = openFile(path);
+    if (!problem.isEmpty())
+        QMessageBox::warning(this, tr("Cannot open the template"), problem);
+}
+
+void MainWindow::exportWithDialog(const QString& format)
+{
+    const bool mermaid = format == QLatin1String("mermaid");
+    const QString base = m_document->filePath().isEmpty() ? QStringLiteral("architecture") : QFileInfo(m_document->filePath()).completeBaseName();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), base + (mermaid ? QStringLiteral(".mmd") : QStringLiteral(".dot")),
+                                                      mermaid ? tr("Mermaid (*.mmd *.md)") : tr("Graphviz DOT (*.dot *.gv)"));
+    if (path.isEmpty())
+        return;
+    const QByteArray bytes = mermaid ? MermaidWriter().write(m_document->architecture(), m_catalogue)
+                                     : DotWriter().write(m_document->architecture(), m_catalogue);
+    const QString problem = AtomicFile::write(path, bytes);
+    if (!problem.isEmpty())
+        QMessageBox::warning(this, tr("Cannot export"), tr("Cannot write %1: %2").arg(path, problem));
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.front().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.front().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openInteractively(urls.front().toLocalFile());
 }
 
 void MainWindow::placeKind(const QString& kindId)
@@ -230,9 +487,54 @@ void MainWindow::showResources(const QStringList& ids)
 
 void MainWindow::deleteSelection()
 {
-    const QStringList ids = m_scene->selectedResourceIds();
-    if (!ids.isEmpty())
-        m_document->push(new RemoveResourcesCommand(m_document, ids));
+    const QStringList resources = m_scene->selectedResourceIds();
+    QStringList connections;
+    for (const QString& id : m_scene->selectedConnectionIds()) {
+        const Connection* connection = m_document->architecture().connection(id);
+        if (!resources.contains(connection->source) && !resources.contains(connection->target))
+            connections.append(id);
+    }
+    const bool both = !resources.isEmpty() && !connections.isEmpty();
+    if (both)
+        m_document->beginMacro(tr("Delete the selection"));
+    if (!connections.isEmpty())
+        m_document->push(new DisconnectCommand(m_document, connections));
+    if (!resources.isEmpty())
+        m_document->push(new RemoveResourcesCommand(m_document, resources));
+    if (both)
+        m_document->endMacro();
+}
+
+QString MainWindow::groupResources(const QStringList& ids, const QString& label)
+{
+    const QString problem = m_document->push(new GroupResourcesCommand(m_document, ids, label));
+    statusBar()->showMessage(problem.isEmpty() ? tr("Grouped %n resources", nullptr, static_cast<int>(ids.size())) : problem, 8000);
+    return problem;
+}
+
+void MainWindow::ungroupSelection()
+{
+    QStringList groups = m_scene->selectedGroupIds();
+    for (const QString& id : m_scene->selectedResourceIds()) {
+        if (const Group* group = m_document->architecture().groupOf(id); group && !groups.contains(group->id))
+            groups.append(group->id);
+    }
+    if (groups.isEmpty())
+        return;
+    m_document->beginMacro(tr("Ungroup %n groups", nullptr, static_cast<int>(groups.size())));
+    for (const QString& id : std::as_const(groups))
+        m_document->push(new UngroupCommand(m_document, id));
+    m_document->endMacro();
+}
+
+void MainWindow::inspectSelection()
+{
+    const QStringList resources = m_scene->selectedResourceIds();
+    const QStringList connections = m_scene->selectedConnectionIds();
+    if (!resources.isEmpty() || connections.isEmpty())
+        m_inspector->inspect(Document::PropertyOwner::Resource, resources);
+    else
+        m_inspector->inspect(Document::PropertyOwner::Connection, connections);
 }
 
 void MainWindow::openWithDialog()

@@ -1,10 +1,13 @@
+#include "app/gui/Autosave.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/Theme.h"
 #include "model/catalogue/Catalogue.h"
 #include "model/catalogue/CatalogueError.h"
 #include "views/CanvasView.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -43,6 +46,7 @@ int main(int argc, char* argv[])
         return 3;
     }
 
+    tributary::Theme::apply(tributary::Theme::current());
     tributary::MainWindow window(*catalogue);
     window.resize(1280, 800);
     const QString file = parser.positionalArguments().value(0, QString::fromLatin1(builtInExample));
@@ -66,5 +70,19 @@ int main(int argc, char* argv[])
     window.show();
     if (!problem.isEmpty())
         QMessageBox::warning(&window, QObject::tr("Cannot open the template"), problem);
+    const QString leftBehind = tributary::Autosave::findLeftBehind();
+    if (!leftBehind.isEmpty()) {
+        const QString original = tributary::Autosave::originalPathOf(leftBehind);
+        const auto answer = QMessageBox::question(
+            &window, QObject::tr("Restore unsaved work?"),
+            QObject::tr("A Tributary session ended without saving its work%1. Restore it?")
+                .arg(original.isEmpty() || original.startsWith(QLatin1Char(':')) ? QString() : QObject::tr(" on %1").arg(original)),
+            QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
+        const QString restoreProblem = answer == QMessageBox::Yes ? window.restoreRecovery(leftBehind) : QString();
+        if (!restoreProblem.isEmpty())
+            QMessageBox::warning(&window, QObject::tr("Cannot restore"), restoreProblem);
+        QFile::remove(leftBehind);
+        QFile::remove(leftBehind + QStringLiteral(".origin"));
+    }
     return QApplication::exec();
 }

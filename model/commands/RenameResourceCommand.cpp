@@ -49,13 +49,7 @@ void RenameResourceCommand::rewriteReferences(const std::string& from, const std
     for (const Resource& resource : architecture.resources()) {
         JsonTree properties = resource.properties;
         JsonTree attributes = resource.attributes;
-        bool changed = References::rename(properties, from, to);
-        for (auto it = attributes.begin(); it != attributes.end(); ++it) {
-            changed = (it.key() == "DependsOn" ? References::renameInDependsOn(it.value(), from, to)
-                                               : References::rename(it.value(), from, to))
-                || changed;
-        }
-        if (changed) {
+        if (References::renameInEntry(properties, attributes, from, to)) {
             // Recorded under the id it has now: undo() renames the resource back before restoring.
             m_resourcesBefore.push_back({resource.id, resource.properties, resource.attributes});
             m_document->setResourceContent(resource.id, std::move(properties), std::move(attributes));

@@ -66,8 +66,8 @@ private Q_SLOTS:
         QVERIFY(result.out.contains("export FILE --to FORMAT [-o OUT]"));
         const Result exportHelp = runCli({QStringLiteral("export"), QStringLiteral("--help")});
         QCOMPARE(exportHelp.exitCode, 0);
-        QVERIFY(exportHelp.out.contains("sam-yaml, sam-json, mermaid or dot"));
-        QVERIFY(exportHelp.out.contains("cfn-yaml and cfn-json are not available yet"));
+        QVERIFY(exportHelp.out.contains("sam-yaml, sam-json, cfn-yaml, cfn-json (plain CloudFormation, SAM expanded), "
+                                        "mermaid or dot"));
     }
 
     void roundtripWritesTheSameBytes_data()
@@ -176,11 +176,8 @@ private Q_SLOTS:
                                                     << QByteArray("option '-o' needs a value");
         QTest::newRow("export without --to") << QStringList{QStringLiteral("export"), input} << QByteArray("missing --to FORMAT");
         QTest::newRow("export unknown format") << QStringList{QStringLiteral("export"), input, QStringLiteral("--to"), QStringLiteral("png")}
-                                               << QByteArray("unknown format 'png'; choose one of sam-yaml, sam-json, mermaid, dot");
-        QTest::newRow("export cfn-yaml") << QStringList{QStringLiteral("export"), input, QStringLiteral("--to"), QStringLiteral("cfn-yaml")}
-                                         << QByteArray("'cfn-yaml' (plain CloudFormation, with the SAM transform expanded) is not available yet");
-        QTest::newRow("export cfn-json") << QStringList{QStringLiteral("export"), input, QStringLiteral("--to"), QStringLiteral("cfn-json")}
-                                         << QByteArray("'cfn-json' (plain CloudFormation");
+                                               << QByteArray("unknown format 'png'; choose one of sam-yaml, sam-json, "
+                                                             "cfn-yaml, cfn-json, mermaid, dot");
         QTest::newRow("export without file") << QStringList{QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("dot")}
                                              << QByteArray("missing argument");
     }
@@ -212,6 +209,58 @@ private Q_SLOTS:
                                     QStringLiteral("-o"), dir.filePath(QStringLiteral("back.yaml"))});
         QVERIFY2(back.exitCode == 0, back.err.constData());
         QCOMPARE(contentsOf(dir.filePath(QStringLiteral("back.yaml"))), contentsOf(yamlInput));
+    }
+
+    void exportPlainCloudFormation()
+    {
+        const QString input = QStringLiteral(TRIBUTARY_SOURCE_DIR "/resources/examples/order-pipeline.yaml");
+        const Result yaml = runCli({QStringLiteral("export"), input, QStringLiteral("--to"), QStringLiteral("cfn-yaml")});
+        QVERIFY2(yaml.exitCode == 0, yaml.err.constData());
+        QVERIFY(!yaml.out.contains("Transform:"));
+        QVERIFY(!yaml.out.contains("AWS::Serverless::"));
+        QVERIFY(yaml.out.contains("  StoreOrders:\n    Type: AWS::Lambda::Function\n"));
+        QVERIFY(yaml.out.contains("  StoreOrdersOrdersFromQueue:\n    Type: AWS::Lambda::EventSourceMapping\n"));
+        QVERIFY(yaml.out.contains("Role: !GetAtt StoreOrdersRole.Arn"));
+
+        QTemporaryDir dir;
+        const QString jsonFile = dir.filePath(QStringLiteral("plain.json"));
+        const Result json = runCli({QStringLiteral("export"), input, QStringLiteral("--to"), QStringLiteral("cfn-json"),
+                                    QStringLiteral("-o"), jsonFile});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        QJsonParseError error;
+        const QJsonObject resources
+            = QJsonDocument::fromJson(contentsOf(jsonFile), &error).object().value(QStringLiteral("Resources")).toObject();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(resources.value(QStringLiteral("AcceptOrderRole")).toObject().value(QStringLiteral("Type")).toString(),
+                 QStringLiteral("AWS::IAM::Role"));
+        QCOMPARE(resources.value(QStringLiteral("OrdersApi")).toObject().value(QStringLiteral("Type")).toString(),
+                 QStringLiteral("AWS::ApiGatewayV2::Api"));
+    }
+
+    void plainCloudFormationWarningsAndRefusals()
+    {
+        QTemporaryDir dir;
+        const QString local = dir.filePath(QStringLiteral("local.yaml"));
+        QVERIFY(save(local, "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
+                            "    Properties: {Runtime: python3.12, Handler: a.b, CodeUri: src/}\n"));
+        const Result warned = runCli({QStringLiteral("export"), local, QStringLiteral("--to"), QStringLiteral("cfn-yaml")});
+        QCOMPARE(warned.exitCode, 0);
+        QVERIFY2(warned.err.contains("warning: Fn: CodeUri 'src/' is a local path"), warned.err.constData());
+        QVERIFY(warned.out.contains("Code: src/"));
+
+        const QString application = dir.filePath(QStringLiteral("application.yaml"));
+        QVERIFY(save(application, "Transform: AWS::Serverless-2016-10-31\nResources:\n  App:\n"
+                                  "    Type: AWS::Serverless::Application\n    Properties:\n      Location:\n"
+                                  "        ApplicationId: arn:aws:serverlessrepo:us-east-1:1:applications/x\n"
+                                  "        SemanticVersion: 1.0.0\n"));
+        const QString output = dir.filePath(QStringLiteral("out.yaml"));
+        const Result refused = runCli({QStringLiteral("export"), application, QStringLiteral("--to"),
+                                       QStringLiteral("cfn-yaml"), QStringLiteral("-o"), output});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("tributary-cli export: App: an AWS::Serverless::Application from the Serverless "
+                                      "Application Repository cannot be expanded"),
+                 refused.err.constData());
+        QVERIFY(!QFile::exists(output));
     }
 
     void exportDiagrams()

@@ -11,6 +11,7 @@
 
 #include <QImage>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -34,6 +35,11 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
     void opensTheBuiltInExample()
     {
         MainWindow window(Catalogue::builtIn());
@@ -41,7 +47,7 @@ private Q_SLOTS:
         const Architecture& architecture = window.document()->architecture();
         QCOMPARE(architecture.resources().size(), std::size_t(6));
         QCOMPARE(architecture.resource(QStringLiteral("OrdersQueue"))->kind, QStringLiteral("queue"));
-        QCOMPARE(architecture.resource(QStringLiteral("StoreOrders"))->position, QPointF(780, 100));
+        QCOMPARE(architecture.resource(QStringLiteral("StoreOrders"))->position, QPointF(720, 0));
         QVERIFY(window.scene()->resourceItem(QStringLiteral("OrdersTable")));
         QVERIFY(architecture.templateSections().contains("Outputs"));
         QVERIFY(!window.isWindowModified());
@@ -117,11 +123,11 @@ private Q_SLOTS:
         }
         QTest::mouseRelease(viewport, Qt::LeftButton, {}, start + QPoint(50, 30));
         const QPointF moved = window.document()->architecture().resource(QStringLiteral("AcceptOrder"))->position;
-        QCOMPARE(moved, QPointF(310, 130));
+        QCOMPARE(moved, QPointF(290, 30));
         QCOMPARE(window.document()->undoStack()->count(), 1);
         window.document()->undoStack()->undo();
-        QCOMPARE(window.document()->architecture().resource(QStringLiteral("AcceptOrder"))->position, QPointF(260, 100));
-        QCOMPARE(item->pos(), QPointF(260, 100));
+        QCOMPARE(window.document()->architecture().resource(QStringLiteral("AcceptOrder"))->position, QPointF(240, 0));
+        QCOMPARE(item->pos(), QPointF(240, 0));
     }
 
     void problemsFollowTheDocumentAndShowTheirResources()

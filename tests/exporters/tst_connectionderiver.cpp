@@ -15,7 +15,7 @@ class TestConnectionDeriver : public QObject
 private:
     QTemporaryDir m_directory;
 
-    Architecture read(const char* yaml)
+    Architecture read(const char* yaml, QStringList* warnings = nullptr)
     {
         const QString path = m_directory.filePath(QStringLiteral("template.yaml"));
         QFile file(path);
@@ -24,7 +24,7 @@ private:
         file.write("Transform: AWS::Serverless-2016-10-31\nResources:\n");
         file.write(yaml);
         file.close();
-        return TemplateReader::read(path, Catalogue::builtIn(), nullptr);
+        return TemplateReader::read(path, Catalogue::builtIn(), warnings);
     }
 
     static QStringList edges(const Architecture& architecture)
@@ -99,6 +99,7 @@ private Q_SLOTS:
 
     void subscriptionResourceAndQueuePolicyRealiseTopicToQueue()
     {
+        QStringList warnings;
         const Architecture a = read(R"(
   Topic:
     Type: AWS::SNS::Topic
@@ -122,11 +123,18 @@ private Q_SLOTS:
             Action: SQS:SendMessage
             Resource: !GetAtt Queue.Arn
             Condition: {ArnEquals: {aws:SourceArn: !Ref Topic}}
-)");
+  Alarm:
+    Type: AWS::CloudWatch::Alarm
+    Properties: {Namespace: AWS/SQS, MetricName: ApproximateNumberOfMessagesVisible}
+)", &warnings);
         QCOMPARE(edges(a), QStringList({"Topic>Queue:topicToQueue"}));
         QCOMPARE(a.connections().front().parts,
                  JsonTree::parse(R"([{"resource": "Subscription"}, {"resource": "Policy"}])"));
         QCOMPARE(a.connections().front().properties.value("RawMessageDelivery", false), true);
+        // The subscription and the policy are generic resources too, but exist only for the edge: not warned.
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings[0].contains(QStringLiteral(":26:3: 'Alarm' is of type AWS::CloudWatch::Alarm")),
+                 qPrintable(warnings[0]));
     }
 
     void inlineSubscriptionIsTopicToFunction()
