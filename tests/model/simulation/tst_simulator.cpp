@@ -21,10 +21,17 @@ QByteArray orderPipeline(const char* scenario)
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read the order example");
     QByteArray text = file.readAll();
-    // The example's own scenario (if any) is replaced by the test's.
+    // The example's own Metadata (layout and scenario) is replaced by the test's.
     const int metadata = text.indexOf("\nMetadata:");
-    if (metadata >= 0)
-        text.truncate(metadata + 1);
+    if (metadata >= 0) {
+        int end = metadata + 1;
+        do
+            end = text.indexOf('\n', end) + 1;
+        while (end > 0 && end < text.size() && (text[end] == ' ' || text[end] == '\n' || text[end] == '#'));
+        text.remove(metadata + 1, (end > 0 ? end : text.size()) - metadata - 1);
+    }
+    if (!text.endsWith('\n'))
+        text += '\n';
     return text + "Metadata:\n  Tributary:\n    simulation:\n" + scenario;
 }
 
