@@ -142,7 +142,13 @@ bool FunctionModel::tryStart(const Invocation& invocation)
     InvocationOutcome outcome = InvocationOutcome::Success;
     int failedItems = 0;
     const double errorRate = std::min(1.0, m_errorRate + failure.errorRate);
-    if (failure.outage) {
+    int poisoned = 0;
+    for (int i = 0; i < invocation.count; ++i)
+        poisoned += m_context.messages[invocation.items[i]].poison ? 1 : 0;
+    if (poisoned > 0) {
+        outcome = InvocationOutcome::Error;
+        failedItems = invocation.perItem ? poisoned : invocation.count;
+    } else if (failure.outage) {
         outcome = InvocationOutcome::Error;
         failedItems = invocation.count;
     } else if (run > m_timeout) {

@@ -18,6 +18,7 @@ LoadGenerator::LoadGenerator(SimContext& context, const EntrySpec& entry, int en
     , m_load(entry.load)
     , m_entry(entryIndex)
     , m_keys(entry.keys)
+    , m_poison(entry.poison)
     , m_target(target)
     , m_invokeSync(invokeSync)
 {
@@ -101,6 +102,7 @@ void LoadGenerator::emit()
     ++m_generated;
     const int key = m_keys > 1 ? static_cast<int>(m_context.random.below(static_cast<std::uint64_t>(m_keys))) : 0;
     const int message = m_context.messages.create(m_context.now, m_entry, key);
+    m_context.messages[message].poison = m_poison;
     if (m_invokeSync) {
         Invocation invocation;
         invocation.items = &message;

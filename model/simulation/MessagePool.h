@@ -25,6 +25,8 @@ struct SimMessage
     std::int32_t receiveCount = 0;
     /** Failed attempts so far at the resource that holds it. */
     std::int32_t attempts = 0;
+    /** Fails every function that processes it (scenario payload `poison: true`). */
+    bool poison = false;
     std::int32_t nextFree = -1;
 };
 

@@ -111,6 +111,8 @@ EntrySpec readEntry(const JsonTree& entry, const std::string& where)
         spec.payload = entry["payload"];
         if (spec.payload.is_object())
             spec.keys = keyCount(spec.payload, where + "/payload");
+        if (spec.payload.is_object())
+            spec.poison = booleanAt(spec.payload, "poison", where + "/payload");
     }
     return spec;
 }

@@ -37,6 +37,8 @@ struct EntrySpec
     JsonTree payload = JsonTree::object();
     /** How many distinct partition keys / message groups the entry's messages spread over (1 = one key). */
     int keys = 1;
+    /** payload `poison: true`: every function that processes these messages fails (a poison pill). */
+    bool poison = false;
 };
 
 /** Failure injected into one resource from `from` to `to`. */

@@ -7,11 +7,15 @@
 #include "model/simulation/FunctionModel.h"
 #include "model/simulation/LinkFilter.h"
 #include "model/simulation/LoadGenerator.h"
+#include "model/simulation/PipeModel.h"
 #include "model/simulation/QueueModel.h"
 #include "model/simulation/QueuePoller.h"
 #include "model/simulation/ScenarioError.h"
 #include "model/simulation/SimModel.h"
 #include "model/simulation/SimRounding.h"
+#include "model/simulation/StateMachineModel.h"
+#include "model/simulation/StreamConsumer.h"
+#include "model/simulation/StreamModel.h"
 
 #include <QHash>
 
@@ -136,6 +140,12 @@ void Simulator::buildModels(const Architecture& architecture, const Catalogue& c
             addModel(std::make_unique<FunctionModel>(m_context, resource, std::move(settings)), resource.cfnType);
         } else if (resource.kind == QLatin1String("queue")) {
             addModel(std::make_unique<QueueModel>(m_context, resource, std::move(settings)), resource.cfnType);
+        } else if (resource.kind == QLatin1String("stream") || resource.kind == QLatin1String("table")) {
+            addModel(std::make_unique<StreamModel>(m_context, resource, std::move(settings)), resource.cfnType);
+        } else if (resource.kind == QLatin1String("pipe")) {
+            addModel(std::make_unique<PipeModel>(m_context, resource, std::move(settings)), resource.cfnType);
+        } else if (resource.kind == QLatin1String("stateMachine")) {
+            addModel(std::make_unique<StateMachineModel>(m_context, resource, std::move(settings)), resource.cfnType);
         } else if (resource.kind == QLatin1String("httpApi") || resource.kind == QLatin1String("restApi")) {
             addModel(std::make_unique<ApiModel>(m_context, resource, std::move(settings)), resource.cfnType);
         } else if (const FanOutKind* fanOut = fanOutKind(resource.kind)) {
@@ -178,6 +188,16 @@ void Simulator::buildLinks(const Architecture& architecture, const Catalogue& ca
                                                         settingsOf(architecture, catalogue, connection.source));
             queue->addPoller(poller.get());
             addModel(std::move(poller));
+            continue;
+        }
+        if ((link.meaning == LinkMeaning::Stream || link.meaning == LinkMeaning::PipeSource)
+            && (source->kind() == "stream" || source->kind() == "table")) {
+            auto* stream = static_cast<StreamModel*>(source);
+            auto consumer = std::make_unique<StreamConsumer>(m_context, stream->id(), target, connection, connectionIndex,
+                                                             stream->shards(),
+                                                             settingsOf(architecture, catalogue, connection.source));
+            stream->addConsumer(consumer.get());
+            addModel(std::move(consumer));
             continue;
         }
         source->addLink(std::move(link));

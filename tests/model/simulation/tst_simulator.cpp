@@ -21,14 +21,17 @@ QByteArray orderPipeline(const char* scenario)
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read the order example");
     QByteArray text = file.readAll();
-    // The example's own Metadata section (layout and scenario) is replaced by the test's scenario.
+    // The example's own Metadata (layout and scenario) is replaced by the test's.
     const int metadata = text.indexOf("\nMetadata:");
     if (metadata >= 0) {
         int end = metadata + 1;
-        while ((end = text.indexOf('\n', end) + 1) > 0 && end < text.size() && (text[end] == ' ' || text[end] == '\n'))
-            ;
+        do
+            end = text.indexOf('\n', end) + 1;
+        while (end > 0 && end < text.size() && (text[end] == ' ' || text[end] == '\n' || text[end] == '#'));
         text.remove(metadata + 1, (end > 0 ? end : text.size()) - metadata - 1);
     }
+    if (!text.endsWith('\n'))
+        text += '\n';
     return text + "Metadata:\n  Tributary:\n    simulation:\n" + scenario;
 }
 
@@ -320,6 +323,90 @@ Metadata:
 )"));
         const std::uint64_t failed = responses(results, "Api", "502");
         QVERIFY2(failed >= 99 && failed <= 101, qPrintable(QString::number(failed)));
+    }
+
+    void stateMachineTasksRunInOrderWithRetries()
+    {
+        const QByteArray text = R"(AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Reserve:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: python3.12, Handler: index.handler, InlineCode: x}
+  Charge:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: python3.12, Handler: index.handler, InlineCode: x}
+  Saga:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Type: EXPRESS
+      Definition:
+        StartAt: Reserve
+        States:
+          Reserve: {Type: Task, Resource: "${ReserveArn}", Next: Charge}
+          Charge: {Type: Task, Resource: "${ChargeArn}", End: true}
+      DefinitionSubstitutions:
+        ReserveArn: !GetAtt Reserve.Arn
+        ChargeArn: !GetAtt Charge.Arn
+Metadata:
+  Tributary:
+    simulation:
+      durationSeconds: 400
+      entries:
+        - resource: Saga
+          load: {shape: constant, ratePerSecond: 10}
+      overrides:
+        Charge: {errorRate: 0.5}
+)";
+        const JsonTree results = resultsFor(text);
+        const JsonTree& saga = results["resources"]["Saga"];
+        const double started = saga["received"].get<double>();
+        QVERIFY(started > 3990);
+        // Charge fails half the time and is tried 3 times: 1/8 of executions fail, and Charge is
+        // invoked 1 + 1/2 + 1/4 = 1.75 times per execution; Reserve once.
+        const double failed = saga["errors"].get<double>();
+        const double sigma = std::sqrt(started * 0.125 * 0.875);
+        QVERIFY2(std::abs(failed - started * 0.125) < 5 * sigma, qPrintable(QString::number(failed)));
+        QVERIFY(std::abs(count(results, "Charge", "invocations") / started - 1.75) < 0.05);
+        QVERIFY(count(results, "Reserve", "invocations") >= started - 1);
+        QCOMPARE(saga["type"].get<std::string>(), std::string("EXPRESS"));
+        QVERIFY(results["cost"]["byResource"]["Saga"].get<double>() > 0);
+    }
+
+    void pipesMoveRecordsAndTheirSourceRetriesRefusals()
+    {
+        const QByteArray text = R"(AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Source:
+    Type: AWS::SQS::Queue
+    Properties: {VisibilityTimeout: 10}
+  Target:
+    Type: AWS::SQS::Queue
+  Pipe:
+    Type: AWS::Pipes::Pipe
+    Properties:
+      RoleArn: arn:aws:iam::123456789012:role/pipe
+      Source: !GetAtt Source.Arn
+      Target: !GetAtt Target.Arn
+Metadata:
+  Tributary:
+    simulation:
+      durationSeconds: 100
+      entries:
+        - resource: Source
+          load: {shape: constant, ratePerSecond: 10}
+      failures:
+        - resource: Target
+          outage: true
+          fromSeconds: 20
+          toSeconds: 30
+)";
+        const JsonTree results = resultsFor(text);
+        // Everything sent reaches the target; what arrived during the outage came back after the
+        // visibility timeout and went through then.
+        QCOMPARE(count(results, "Target", "received"), count(results, "Source", "received"));
+        QVERIFY(count(results, "Source", "redeliveries") >= 99);
+        QVERIFY(count(results, "Target", "throttles") >= 99);
     }
 
     void scenarioErrorsNameTheResource()
