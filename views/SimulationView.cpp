@@ -249,8 +249,15 @@ void SimulationView::showResults()
     m_cost->setText(tr("Estimated monthly cost at this load: %1 USD (%2; prices of %3).")
                         .arg(cost.value("monthlyTotal", 0.0), 0, 'f', 2)
                         .arg(services.join(QStringLiteral(", ")), QString::fromStdString(cost.value("pricesTakenOn", std::string()))));
-    if (m_table->topLevelItemCount() > 0)
-        m_table->setCurrentItem(m_table->topLevelItem(0));
+    // Show first the resource that has time series (functions, queues, streams), else the first one.
+    const JsonTree& series = m_results.value("series", JsonTree::object());
+    QTreeWidgetItem* shown = m_table->topLevelItem(0);
+    for (int i = m_table->topLevelItemCount() - 1; i >= 0; --i) {
+        if (series.contains(m_table->topLevelItem(i)->text(0).toStdString()))
+            shown = m_table->topLevelItem(i);
+    }
+    if (shown)
+        m_table->setCurrentItem(shown);
 }
 
 void SimulationView::showSeries(const QString& resourceId)

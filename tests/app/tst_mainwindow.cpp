@@ -108,6 +108,7 @@ private Q_SLOTS:
     {
         MainWindow window(Catalogue::builtIn());
         QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        window.resize(1600, 1200); // room for the drag, so that the canvas does not scroll under it
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.canvas()->resetZoom();

@@ -15,12 +15,18 @@
 #include "views/GroupItem.h"
 #include "views/InspectorView.h"
 #include "views/OutlineView.h"
+#include "views/SimulationView.h"
 #include "views/ResourceItem.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QGraphicsSceneMouseEvent>
+#include <QChart>
+#include <QChartView>
+#include <QImage>
 #include <QLineEdit>
+#include <QSpinBox>
+#include <QTreeWidget>
 #include <QListWidget>
 #include <QScrollBar>
 #include <QSettings>
@@ -346,6 +352,79 @@ private Q_SLOTS:
         const QString problem = window.exportTo(QStringLiteral("dot"), dir.filePath(QStringLiteral("missing/d.dot")));
         QVERIFY2(problem.contains(QStringLiteral("missing/d.dot")), qPrintable(problem));
         QVERIFY(window.action(QStringLiteral("exportCloudFormation")));
+    }
+
+    void playRunsTheScenarioAndShowsResults()
+    {
+        MainWindow window(Catalogue::builtIn());
+        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        SimulationView* simulation = window.simulation();
+        auto* duration = simulation->findChild<QSpinBox*>();
+        QVERIFY(duration);
+        duration->setValue(30);
+        Q_EMIT duration->editingFinished();
+        QVERIFY(JsonTreeEdit::valueAt(window.document()->architecture().settings(), QStringLiteral("/simulation/durationSeconds"))
+                == JsonTree(30));
+        window.document()->undoStack()->undo();
+        QVERIFY(duration->value() != 30); // undo shows the scenario's own run length again
+        window.document()->undoStack()->redo();
+        QCOMPARE(duration->value(), 30);
+
+        QSignalSpy finished(simulation, &SimulationView::finished);
+        window.action(QStringLiteral("simulationPlay"))->trigger();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(simulation->results()["duration_s"].get<double>(), 30.0);
+        QCOMPARE(simulation->table()->topLevelItemCount(), 6);
+        const QList<QTreeWidgetItem*> accept = simulation->table()->findItems(QStringLiteral("AcceptOrder"), Qt::MatchExactly);
+        QCOMPARE(accept.size(), 1);
+        QVERIFY(accept.front()->text(2).toInt() > 0); // received
+        QVERIFY2(simulation->costText().contains(QStringLiteral("USD")), qPrintable(simulation->costText()));
+        QVERIFY(simulation->chart()->chart() && !simulation->chart()->chart()->series().isEmpty());
+    }
+
+    void arrangeIsOneUndoableStep()
+    {
+        MainWindow window(Catalogue::builtIn());
+        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        const Architecture before = window.document()->architecture();
+        window.action(QStringLiteral("arrange"))->trigger();
+        QCOMPARE(window.document()->undoStack()->count(), 1);
+        QCOMPARE(window.document()->undoStack()->undoText(), QStringLiteral("Arrange"));
+        const Architecture& after = window.document()->architecture();
+        QVERIFY(after.resource(QStringLiteral("AcceptOrder"))->position.x() < after.resource(QStringLiteral("StoreOrders"))->position.x());
+        window.document()->undoStack()->undo();
+        QVERIFY(window.document()->architecture() == before);
+    }
+
+    void templateWithoutLayoutOpensArranged()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("plain.yaml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Transform: AWS::Serverless-2016-10-31\nResources:\n  Jobs:\n    Type: AWS::SQS::Queue\n"
+                   "  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n"
+                   "      Handler: index.handler\n      InlineCode: x\n      Events:\n        Q:\n          Type: SQS\n"
+                   "          Properties:\n            Queue: !GetAtt Jobs.Arn\n");
+        file.close();
+        MainWindow window(Catalogue::builtIn());
+        QCOMPARE(window.openFile(path), QString());
+        const Architecture& architecture = window.document()->architecture();
+        QVERIFY(architecture.resource(QStringLiteral("Jobs"))->position.x() < architecture.resource(QStringLiteral("Worker"))->position.x());
+        QVERIFY(!window.isWindowModified());
+    }
+
+    void exportsPicturesOfTheCanvas()
+    {
+        QTemporaryDir dir;
+        MainWindow window(Catalogue::builtIn());
+        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        QCOMPARE(window.exportTo(QStringLiteral("png"), dir.filePath(QStringLiteral("a.png"))), QString());
+        QVERIFY(!QImage(dir.filePath(QStringLiteral("a.png"))).isNull());
+        QCOMPARE(window.exportTo(QStringLiteral("svg"), dir.filePath(QStringLiteral("a.svg"))), QString());
+        QFile svg(dir.filePath(QStringLiteral("a.svg")));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QVERIFY(svg.readAll().contains("StoreOrders"));
     }
 
     void inspectorEditFollowsUndoAndRedo()
