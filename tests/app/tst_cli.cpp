@@ -1,3 +1,5 @@
+#include "tests/app/CliRun.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -6,26 +8,14 @@
 #include <QtTest>
 
 /** Runs the real tributary-cli binary and checks its output and exit codes. */
+using tributary::test::runCli;
+
 class TestCli : public QObject
 {
     Q_OBJECT
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-
-    static Result runCli(const QStringList& arguments)
-    {
-        QProcess process;
-        process.start(QStringLiteral(TRIBUTARY_CLI_PATH), arguments);
-        if (!process.waitForFinished(60000))
-            return {};
-        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-    }
+    using Result = tributary::test::CliResult;
 
 private Q_SLOTS:
     void versionPrintsTheProjectVersion()

@@ -1,29 +1,19 @@
+#include "tests/app/CliRun.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QtTest>
 
 /** Runs the real tributary-cli binary's simulate command on the fixtures in tests/data/simulation. */
+using tributary::test::runCli;
+
 class TestCliSimulate : public QObject
 {
     Q_OBJECT
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-
-    static Result runCli(const QStringList& arguments)
-    {
-        QProcess process;
-        process.start(QStringLiteral(TRIBUTARY_CLI_PATH), arguments);
-        if (!process.waitForFinished(180000))
-            return {};
-        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-    }
+    using Result = tributary::test::CliResult;
 
     static QString fixture(const char* name)
     {

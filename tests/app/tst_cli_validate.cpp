@@ -1,3 +1,5 @@
+#include "tests/app/CliRun.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -6,27 +8,14 @@
 #include <QtTest>
 
 /** Runs the real tributary-cli binary's validate command on the fixtures in tests/data/validation. */
+using tributary::test::runCli;
+
 class TestCliValidate : public QObject
 {
     Q_OBJECT
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-
-    static Result runCli(const QStringList& arguments, const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
-    {
-        QProcess process;
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(TRIBUTARY_CLI_PATH), arguments);
-        if (!process.waitForFinished(180000))
-            return {};
-        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-    }
+    using Result = tributary::test::CliResult;
 
     static QString fixture(const char* name)
     {
