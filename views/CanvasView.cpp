@@ -1,5 +1,6 @@
 #include "views/CanvasView.h"
 
+#include <QGraphicsItem>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QNativeGestureEvent>
@@ -9,6 +10,13 @@
 #include <algorithm>
 
 namespace tributary {
+
+namespace {
+
+/** Item data key: the item had a device-coordinate cache before the view zoomed far out. */
+constexpr int cachedKey = 0x7ca;
+
+} // namespace
 
 CanvasView::CanvasView(QGraphicsScene* scene, QWidget* parent)
     : QGraphicsView(scene, parent)
@@ -40,6 +48,28 @@ void CanvasView::fitAll()
 void CanvasView::resetZoom()
 {
     setTransform(QTransform());
+}
+
+void CanvasView::drawBackground(QPainter* painter, const QRectF& rect)
+{
+    updateDetailLevel();
+    QGraphicsView::drawBackground(painter, rect);
+}
+
+void CanvasView::updateDetailLevel()
+{
+    const bool farOut = transform().m11() < farOutZoom;
+    if (farOut == m_farOut)
+        return;
+    m_farOut = farOut;
+    for (QGraphicsItem* item : scene()->items()) {
+        if (farOut && item->cacheMode() == QGraphicsItem::DeviceCoordinateCache) {
+            item->setData(cachedKey, true);
+            item->setCacheMode(QGraphicsItem::NoCache);
+        } else if (!farOut && item->data(cachedKey).toBool()) {
+            item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+        }
+    }
 }
 
 bool CanvasView::viewportEvent(QEvent* event)

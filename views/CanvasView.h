@@ -23,6 +23,7 @@ public:
 
 protected:
     bool viewportEvent(QEvent* event) override;
+    void drawBackground(QPainter* painter, const QRectF& rect) override;
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void keyReleaseEvent(QKeyEvent* event) override;
@@ -31,7 +32,15 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
 
 private:
+    /**
+     * Far out, a node is a few pixels: drawing its outline directly is cheaper than its cached
+     * picture. Switches the items' cache off below farOutZoom and back on above it.
+     */
+    void updateDetailLevel();
+    static constexpr qreal farOutZoom = 0.2;
+
     bool m_spaceHeld = false;
+    bool m_farOut = false;
     bool m_panning = false;
     QPoint m_panFrom;
 };

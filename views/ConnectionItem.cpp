@@ -73,6 +73,7 @@ void ConnectionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* op
     const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
     if (detail < 0.3 && !isSelected()) {
         // Zoomed far out: a thin line is all the eye can tell apart.
+        painter->setRenderHint(QPainter::Antialiasing, false);
         painter->setPen(QPen(pen().color(), 0));
         painter->drawPath(path());
         return;

@@ -63,6 +63,14 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
     const QPalette& palette = option->palette;
     const QRectF frame(0, 0, width, height);
     const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < 0.2 && m_linkState == LinkState::None) {
+        // A few pixels wide: a filled box in the category's colour, outlined when selected.
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(isSelected() ? QPen(palette.highlight().color(), 0) : Qt::NoPen);
+        painter->setBrush(m_accent);
+        painter->drawRect(frame);
+        return;
+    }
     painter->setRenderHint(QPainter::Antialiasing);
     if (m_linkState != LinkState::None) {
         painter->setPen(QPen(m_linkState == LinkState::Allowed ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28), 4));
