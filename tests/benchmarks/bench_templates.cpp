@@ -5,6 +5,8 @@
 #include "exporters/CloudFormationExpander.h"
 #include "exporters/ConnectionDeriver.h"
 #include "exporters/TemplateReader.h"
+#include "exporters/TemplateWriter.h"
+#include "model/validation/Validator.h"
 #include "model/tree/TreeFileReader.h"
 #include "model/catalogue/Catalogue.h"
 
@@ -105,5 +107,13 @@ int main(int argc, char* argv[])
         5, [&] { plain = CloudFormationExpander::write(architecture, TemplateStyle::Format::Yaml); });
     std::printf("export cfn-yaml (expand SAM + write YAML): median %.1f ms of 5 runs, %lld bytes; expansion alone %.1f ms\n",
                 cfnMs, static_cast<long long>(plain.size()), expandMs);
+    QByteArray sam;
+    const double samMs = medianMilliseconds(5, [&] { sam = TemplateWriter::write(architecture); });
+    std::printf("export sam-yaml (write the template back): median %.1f ms of 5 runs, %lld bytes\n", samMs,
+                static_cast<long long>(sam.size()));
+    const Validator validator = Validator::withBuiltInRules();
+    std::size_t findings = 0;
+    const double validateMs = medianMilliseconds(5, [&] { findings = validator.validate(architecture, catalogue).size(); });
+    std::printf("validate (built-in rules): median %.1f ms of 5 runs, %zu findings\n", validateMs, findings);
     return 0;
 }
