@@ -95,6 +95,9 @@ SimulationView::SimulationView(Document* document, QWidget* parent)
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_table);
     splitter->addWidget(m_chart);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    m_chart->setMinimumWidth(320);
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
     top->addLayout(settings);

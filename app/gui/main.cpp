@@ -4,9 +4,11 @@
 #include "model/catalogue/Catalogue.h"
 #include "model/catalogue/CatalogueError.h"
 #include "views/CanvasView.h"
+#include "views/SimulationView.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QFile>
 #include <QMessageBox>
 #include <QTimer>
@@ -35,6 +37,9 @@ int main(int argc, char* argv[])
                                         QStringLiteral("Render the main window to OUT.png and exit."),
                                         QStringLiteral("OUT.png"));
     parser.addOption(screenshot);
+    const QCommandLineOption simulateFirst(QStringLiteral("simulate"),
+                                           QStringLiteral("With --screenshot: run the template's simulation scenario first."));
+    parser.addOption(simulateFirst);
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Template to open (default: the built-in example)."));
     parser.process(application);
 
@@ -58,6 +63,16 @@ int main(int argc, char* argv[])
             return 3;
         }
         window.show();
+        if (parser.isSet(simulateFirst)) {
+            QEventLoop wait;
+            QObject::connect(window.simulation(), &tributary::SimulationView::finished, &wait, &QEventLoop::quit);
+            const QString simulationProblem = window.simulation()->play();
+            if (!simulationProblem.isEmpty()) {
+                std::fprintf(stderr, "tributary: %s\n", qPrintable(simulationProblem));
+                return 1;
+            }
+            wait.exec();
+        }
         QApplication::processEvents();
         window.canvas()->fitAll();
         QApplication::processEvents();

@@ -237,6 +237,19 @@ private Q_SLOTS:
         QVERIFY(image.width() >= 800);
     }
 
+    void screenshotAfterASimulationRun()
+    {
+        QTemporaryDir directory;
+        const QString out = directory.filePath(QStringLiteral("shot.png"));
+        QProcess process;
+        process.start(QStringLiteral(TRIBUTARY_GUI_PATH),
+                      {QStringLiteral("--screenshot"), out, QStringLiteral("--simulate"),
+                       QStringLiteral(TRIBUTARY_SOURCE_DIR "/resources/examples/sqs-buffering.yaml")});
+        QVERIFY(process.waitForFinished(120000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(!QImage(out).isNull());
+    }
+
     void screenshotOfAnUnreadableFileFailsWithThree()
     {
         QProcess process;
