@@ -149,15 +149,29 @@ private Q_SLOTS:
         QTRY_COMPARE(window.problems()->topLevelItemCount(), 0);
     }
 
+    void moveSaveReopenKeepsTheGraphAndTheNewPosition_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::newRow("built-in example") << QStringLiteral(":/examples/order-pipeline.yaml");
+        for (const char* name : {"eventbridge-sqs__template.yaml", "lambda-sns-sqs-lambda-sam-java__template.yml",
+                                 "api-sqs-lambda-python__template.yml"}) {
+            const QString path = QStringLiteral(TRIBUTARY_CORPUS_DIR "/serverless-patterns/") + QLatin1String(name);
+            if (QFile::exists(path))
+                QTest::newRow(name) << path;
+        }
+    }
+
     void moveSaveReopenKeepsTheGraphAndTheNewPosition()
     {
+        QFETCH(QString, source);
         QTemporaryDir directory;
-        const QString path = directory.filePath(QStringLiteral("orders.yaml"));
+        const QString path = directory.filePath(QStringLiteral("saved.yaml"));
         MainWindow window(Catalogue::builtIn());
-        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        QCOMPARE(window.openFile(source), QString());
         const Architecture before = window.document()->architecture();
+        const QString moved = before.resources().back().id;
         QVERIFY(window.document()->push(new MoveResourcesCommand(
-                    window.document(), {{QStringLiteral("OrdersTable"), QPointF(1040, 300)}})).isEmpty());
+                    window.document(), {{moved, QPointF(1040, 300)}})).isEmpty());
         QVERIFY(window.isWindowModified());
         QCOMPARE(window.saveTo(path), QString());
         QVERIFY(!window.isWindowModified());
@@ -174,8 +188,10 @@ private Q_SLOTS:
             QVERIFY(saved->properties == resource.properties);
             QCOMPARE(saved->cfnType, resource.cfnType);
         }
-        QCOMPARE(after.resource(QStringLiteral("OrdersTable"))->position, QPointF(1040, 300));
+        QCOMPARE(after.resource(moved)->position, QPointF(1040, 300));
         QVERIFY(after.templateSections() == before.templateSections());
+        for (const Connection& connection : before.connections())
+            QVERIFY2(after.connection(connection.id), qPrintable(connection.id));
     }
 
     void savingAnUnchangedDocumentWritesNothing()
