@@ -27,6 +27,7 @@ public:
     /** Removes this session's recovery copy. */
     void discard();
     QString recoveryPath() const { return m_path; }
+    void setInterval(int intervalMs) { m_timer.setInterval(intervalMs); }
 
     /** A recovery copy another session left behind in folder, or empty: the newest one. */
     static QString findLeftBehind(const QString& folder = {});

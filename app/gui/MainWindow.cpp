@@ -1,6 +1,7 @@
 #include "app/gui/MainWindow.h"
 
 #include "app/gui/Autosave.h"
+#include "app/gui/PreferencesDialog.h"
 #include "app/gui/Theme.h"
 #include "exporters/AtomicFile.h"
 #include "exporters/CloudFormationExpander.h"
@@ -67,7 +68,7 @@ MainWindow::MainWindow(const Catalogue& catalogue, QWidget* parent)
     , m_inspector(new InspectorView(m_document, this))
     , m_outline(new OutlineView(m_document, this))
     , m_simulation(new SimulationView(m_document, this))
-    , m_autosave(new Autosave(m_document, QString(), 30000, this))
+    , m_autosave(new Autosave(m_document, QString(), PreferencesDialog::storedAutosaveSeconds() * 1000, this))
 {
     static const Validator validator = Validator::withBuiltInRules();
     m_problems = new ProblemsView(m_document, validator, this);
@@ -302,6 +303,12 @@ void MainWindow::createActions()
             groupResources(ids, label);
     }, QKeySequence(Qt::CTRL | Qt::Key_G));
     make(editMenu, QStringLiteral("ungroup"), tr("U&ngroup"), &MainWindow::ungroupSelection, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    QAction* preferences = make(editMenu, QStringLiteral("preferences"), tr("Pre&ferences…"), [this] {
+        PreferencesDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            applyPreferences();
+    }, QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
     make(editMenu, QStringLiteral("find"), tr("&Find Resource…"), [this] {
         m_outline->parentWidget()->show();
         m_outline->focusSearch();
@@ -381,6 +388,18 @@ void MainWindow::arrange()
     command->setText(tr("Arrange"));
     m_document->push(command);
     m_canvas->fitAll();
+}
+
+void MainWindow::applyPreferences()
+{
+    const bool snap = QSettings().value(QStringLiteral("canvas/snapToGrid"), false).toBool();
+    m_scene->setSnapToGrid(snap);
+    action(QStringLiteral("snapToGrid"))->setChecked(snap);
+    if (QAction* theme = action(QStringLiteral("theme-") + Theme::current()))
+        theme->setChecked(true);
+    for (QGraphicsItem* item : m_scene->items())
+        item->update();
+    m_autosave->setInterval(PreferencesDialog::storedAutosaveSeconds() * 1000);
 }
 
 void MainWindow::newDocument()

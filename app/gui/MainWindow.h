@@ -54,6 +54,8 @@ public:
     void copySelection();
     /** Pastes resources from the clipboard with new ids, selects them; returns why it failed, or empty. */
     QString paste();
+    /** Applies the stored preferences (theme, snap to grid, autosave interval) to this window. */
+    void applyPreferences();
     /** Lays the graph out left to right with Graphviz, as one undoable step. */
     void arrange();
     /** Puts the resources into a new group with label; returns why it failed, or empty. */

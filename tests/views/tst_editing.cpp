@@ -4,6 +4,7 @@
 
 #include "app/gui/Autosave.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/PreferencesDialog.h"
 #include "app/gui/Theme.h"
 #include "model/Document.h"
 #include "model/catalogue/Catalogue.h"
@@ -22,6 +23,9 @@
 #include <QComboBox>
 #include <QGraphicsSceneMouseEvent>
 #include <QChart>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QPushButton>
 #include <QChartView>
 #include <QImage>
 #include <QLineEdit>
@@ -425,6 +429,29 @@ private Q_SLOTS:
         QFile svg(dir.filePath(QStringLiteral("a.svg")));
         QVERIFY(svg.open(QIODevice::ReadOnly));
         QVERIFY(svg.readAll().contains("StoreOrders"));
+    }
+
+    void preferencesAreStoredAndApplied()
+    {
+        MainWindow window(Catalogue::builtIn());
+        PreferencesDialog dialog(&window);
+        dialog.theme()->setCurrentIndex(dialog.theme()->findData(QStringLiteral("dark")));
+        dialog.snapToGrid()->setChecked(true);
+        dialog.autosaveSeconds()->setValue(45);
+        dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        window.applyPreferences();
+        QCOMPARE(Theme::current(), QStringLiteral("dark"));
+        QVERIFY(window.scene()->snapsToGrid());
+        QVERIFY(window.action(QStringLiteral("snapToGrid"))->isChecked());
+        QCOMPARE(PreferencesDialog::storedAutosaveSeconds(), 45);
+        PreferencesDialog again(&window);
+        QCOMPARE(again.autosaveSeconds()->value(), 45);
+        again.theme()->setCurrentIndex(again.theme()->findData(QStringLiteral("system")));
+        again.snapToGrid()->setChecked(false);
+        again.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        window.applyPreferences();
+        QVERIFY(!window.scene()->snapsToGrid());
     }
 
     void inspectorEditFollowsUndoAndRedo()
