@@ -27,13 +27,14 @@ LoadGenerator::LoadGenerator(SimContext& context, const EntrySpec& entry, int en
 double LoadGenerator::rateAt(SimTime t) const
 {
     const double seconds = static_cast<double>(t) / simMicrosPerSecond;
+    const double clock = seconds + m_load.startsAtHour * 3600;
     switch (m_load.shape) {
     case LoadSpec::Shape::Ramp:
         return m_load.fromPerSecond
             + (m_load.toPerSecond - m_load.fromPerSecond) * std::min(1.0, seconds / m_load.overSeconds);
     case LoadSpec::Shape::DailyCycle:
         return std::max(0.0, m_load.meanPerSecond
-                                 * (1 + (m_load.peakFactor - 1) * std::cos(2 * pi * (seconds - dailyPeakSeconds) / secondsPerDay)));
+                                 * (1 + (m_load.peakFactor - 1) * std::cos(2 * pi * (clock - dailyPeakSeconds) / secondsPerDay)));
     default:
         return m_load.ratePerSecond;
     }

@@ -72,6 +72,10 @@ LoadSpec readLoad(const JsonTree& load, const std::string& where)
         spec.shape = LoadSpec::Shape::DailyCycle;
         spec.meanPerSecond = requiredNumber(load, "meanPerSecond", where);
         spec.peakFactor = numberAt(load, "peakFactor", where, 2, 1);
+        spec.startsAtHour = numberAt(load, "startsAtHour", where, 0);
+        if (spec.startsAtHour >= 24)
+            throw ScenarioError(QStringLiteral("%1/startsAtHour: %2 is not an hour of the day (0 to 24).")
+                                    .arg(QString::fromStdString(where)).arg(spec.startsAtHour));
     } else {
         throw ScenarioError(QStringLiteral("%1/shape: '%2' is not one of constant, poisson, burst, ramp, dailyCycle.")
                                 .arg(QString::fromStdString(where), QString::fromStdString(shape)));

@@ -23,6 +23,8 @@ struct LoadSpec
     double overSeconds = 0;
     double meanPerSecond = 0;
     double peakFactor = 1;
+    /** dailyCycle: the clock time (hours after midnight) at which the run starts. */
+    double startsAtHour = 0;
 };
 
 /** External load on one resource. */

@@ -84,7 +84,7 @@ LOAD_SHAPES = {
     "poisson": {"ratePerSecond"},
     "burst": {"count", "atSeconds", "everySeconds?"},
     "ramp": {"fromPerSecond", "toPerSecond", "overSeconds"},
-    "dailyCycle": {"meanPerSecond", "peakFactor"},
+    "dailyCycle": {"meanPerSecond", "peakFactor", "startsAtHour"},
 }
 SIMULATION_KEYS = {"durationSeconds", "seed", "entries", "overrides", "failures"}
 FAILURE_EFFECTS = {"errorRate", "addedLatencyMs", "outage", "throttle"}

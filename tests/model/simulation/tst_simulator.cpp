@@ -84,6 +84,37 @@ class TestSimulator : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void dailyCycleFollowsTheClock()
+    {
+        const auto invocations = [](const char* startsAtHour) {
+            const QByteArray yaml = QByteArray(R"(Transform: AWS::Serverless-2016-10-31
+Metadata:
+  Tributary:
+    simulation:
+      durationSeconds: 600
+      seed: 3
+      entries:
+        - resource: Fn
+          load: {shape: dailyCycle, meanPerSecond: 10, peakFactor: 2, startsAtHour: )") + startsAtHour + R"(}
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      InlineCode: x
+)";
+            return count(resultsFor(yaml), "Fn", "received");
+        };
+        // rate = 10 × (1 + cos(2π (t − 14 h) / 24 h)): 20/s at 14:00, 10/s at 08:00, about 1.3/s at midnight.
+        const double peak = static_cast<double>(invocations("14")) / 600;
+        const double morning = static_cast<double>(invocations("8")) / 600;
+        const double midnight = static_cast<double>(invocations("0")) / 600;
+        QVERIFY2(std::abs(peak - 20) < 1, qPrintable(QString::number(peak)));
+        QVERIFY2(std::abs(morning - 10.9) < 1, qPrintable(QString::number(morning)));
+        QVERIFY2(midnight < 2, qPrintable(QString::number(midnight)));
+    }
+
     void sameSeedSameResultsOtherSeedOtherResults()
     {
         const QByteArray text = orderPipeline(orderLoad);
