@@ -84,7 +84,7 @@ LOAD_SHAPES = {
     "poisson": {"ratePerSecond"},
     "burst": {"count", "atSeconds", "everySeconds?"},
     "ramp": {"fromPerSecond", "toPerSecond", "overSeconds"},
-    "dailyCycle": {"meanPerSecond", "peakFactor", "startsAtHour"},
+    "dailyCycle": {"meanPerSecond", "peakFactor"},
 }
 SIMULATION_KEYS = {"durationSeconds", "seed", "entries", "overrides", "failures"}
 FAILURE_EFFECTS = {"errorRate", "addedLatencyMs", "outage", "throttle"}
