@@ -33,9 +33,14 @@ OutlineView::OutlineView(Document* document, QWidget* parent)
     });
     connect(m_list, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) { Q_EMIT resourceActivated(item->data(Qt::UserRole).toString()); });
-    for (auto signal : {&Document::resourceAdded, &Document::resourceRemoved})
-        connect(document, signal, this, &OutlineView::rebuild);
-    connect(document, &Document::resourceRenamed, this, &OutlineView::rebuild);
+    // A paste or delete of many resources signals once per resource: rebuild once, when they are done.
+    m_pendingRebuild.setSingleShot(true);
+    m_pendingRebuild.setInterval(0);
+    connect(&m_pendingRebuild, &QTimer::timeout, this, &OutlineView::rebuild);
+    const auto later = [this] { m_pendingRebuild.start(); };
+    connect(document, &Document::resourceAdded, this, later);
+    connect(document, &Document::resourceRemoved, this, later);
+    connect(document, &Document::resourceRenamed, this, later);
     connect(document, &Document::reset, this, &OutlineView::rebuild);
     rebuild();
 }
@@ -56,6 +61,7 @@ void OutlineView::focusSearch()
 
 void OutlineView::rebuild()
 {
+    m_pendingRebuild.stop();
     m_list->clear();
     const Catalogue& catalogue = m_document->catalogue();
     const QSet<QString> carriers = m_document->architecture().carrierIds();

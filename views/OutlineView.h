@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 
 class QLineEdit;
@@ -32,6 +33,7 @@ private:
     Document* m_document;
     QLineEdit* m_search;
     QListWidget* m_list;
+    QTimer m_pendingRebuild;
 };
 
 } // namespace tributary

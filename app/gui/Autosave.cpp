@@ -59,8 +59,13 @@ QString Autosave::saveNow()
 void Autosave::discard()
 {
     m_timer.stop();
-    QFile::remove(m_path);
-    QFile::remove(m_path + kOriginSuffix);
+    remove(m_path);
+}
+
+void Autosave::remove(const QString& recoveryPath)
+{
+    QFile::remove(recoveryPath);
+    QFile::remove(recoveryPath + kOriginSuffix);
 }
 
 QString Autosave::findLeftBehind(const QString& folder)

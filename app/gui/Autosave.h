@@ -31,6 +31,8 @@ public:
 
     /** A recovery copy another session left behind in folder, or empty: the newest one. */
     static QString findLeftBehind(const QString& folder = {});
+    /** Removes a recovery copy and the note of the file it was made from. */
+    static void remove(const QString& recoveryPath);
     /** The file the copy was made from (empty for an untitled document). */
     static QString originalPathOf(const QString& recoveryPath);
     static QString defaultFolder();

@@ -416,8 +416,7 @@ QString MainWindow::restoreRecovery(const QString& recoveryPath)
         return problem;
     m_document->setFilePath(Autosave::originalPathOf(recoveryPath));
     m_document->markUnsaved();
-    QFile::remove(recoveryPath);
-    QFile::remove(recoveryPath + QStringLiteral(".origin"));
+    Autosave::remove(recoveryPath);
     updateTitle();
     statusBar()->showMessage(tr("Restored unsaved work from the recovery copy; save it to keep it."));
     return {};

@@ -9,7 +9,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QEventLoop>
-#include <QFile>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -96,8 +95,7 @@ int main(int argc, char* argv[])
         const QString restoreProblem = answer == QMessageBox::Yes ? window.restoreRecovery(leftBehind) : QString();
         if (!restoreProblem.isEmpty())
             QMessageBox::warning(&window, QObject::tr("Cannot restore"), restoreProblem);
-        QFile::remove(leftBehind);
-        QFile::remove(leftBehind + QStringLiteral(".origin"));
+        tributary::Autosave::remove(leftBehind);
     }
     return QApplication::exec();
 }
