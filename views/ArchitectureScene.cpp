@@ -4,6 +4,7 @@
 #include "model/catalogue/Catalogue.h"
 #include "model/commands/MoveResourcesCommand.h"
 #include "views/ConnectionItem.h"
+#include "views/EdgeLayer.h"
 #include "views/GroupItem.h"
 #include "views/KindAppearance.h"
 #include "views/ResourceItem.h"
@@ -206,7 +207,10 @@ void ArchitectureScene::rebuild()
     m_connections.clear();
     m_edgesAt.clear();
     m_groups.clear();
+    const bool overview = m_edgeLayer && m_edgeLayer->isOverview();
     clear();
+    m_edgeLayer = new EdgeLayer;
+    addItem(m_edgeLayer);
     for (const Resource& resource : m_document->architecture().resources())
         addResourceItem(resource.id);
     for (const Connection& connection : m_document->architecture().connections())
@@ -214,6 +218,29 @@ void ArchitectureScene::rebuild()
     updateVisibility();
     for (const Group& group : m_document->architecture().groups())
         addGroupItem(group.id);
+    if (overview) {
+        m_edgeLayer->setOverview(true);
+        setNodeCaches(false);
+    }
+}
+
+void ArchitectureScene::setOverview(bool overview)
+{
+    if (overview == m_edgeLayer->isOverview())
+        return;
+    m_edgeLayer->setOverview(overview);
+    setNodeCaches(!overview);
+}
+
+bool ArchitectureScene::isOverview() const
+{
+    return m_edgeLayer->isOverview();
+}
+
+void ArchitectureScene::setNodeCaches(bool cached)
+{
+    for (ResourceItem* item : std::as_const(m_resources))
+        item->setCacheMode(cached ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
 }
 
 void ArchitectureScene::updateVisibility()
@@ -225,6 +252,8 @@ void ArchitectureScene::updateVisibility()
         if (ConnectionItem* item = m_connections.value(connection.id))
             item->setVisible(!carriers.contains(connection.source) && !carriers.contains(connection.target));
     }
+    // In overview the layer's picture holds the edges: one added, removed, shown or hidden changes it.
+    m_edgeLayer->update();
 }
 
 void ArchitectureScene::addResourceItem(const QString& id)
@@ -236,6 +265,8 @@ void ArchitectureScene::addResourceItem(const QString& id)
     auto* item = new ResourceItem(id, kind->generic ? resource->cfnType : kind->displayName,
                                   KindAppearance::pixmap(*kind, 80), KindAppearance::categoryColour(kind->category));
     item->setPos(resource->position);
+    if (m_edgeLayer->isOverview())
+        item->setCacheMode(QGraphicsItem::NoCache);
     addItem(item);
     m_resources.insert(id, item);
     connect(item, &ResourceItem::geometryChanged, this, [this, item] {
@@ -258,7 +289,7 @@ void ArchitectureScene::addConnectionItem(const QString& id)
     const ConnectionRule* rule = m_document->catalogue().rule(connection->rule);
     auto* item = new ConnectionItem(id, m_resources.value(connection->source), m_resources.value(connection->target),
                                     rule ? rule->meaning : QString(), rule ? rule->label : connection->rule);
-    addItem(item);
+    m_edgeLayer->adopt(item);
     m_connections.insert(id, item);
     m_edgesAt[item->sourceItem()].append(item);
     m_edgesAt[item->targetItem()].append(item);

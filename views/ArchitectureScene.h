@@ -13,6 +13,7 @@ namespace tributary {
 
 class ConnectionItem;
 class Document;
+class EdgeLayer;
 class GroupItem;
 class ResourceItem;
 struct ConnectionRule;
@@ -51,6 +52,13 @@ public:
     bool snapsToGrid() const { return m_snapToGrid; }
     static constexpr qreal gridSize = 20;
 
+    /**
+     * Overview, for a view zoomed far out: nodes drop their cached pictures (a filled box is cheaper
+     * to draw than a cached pixmap to scale) and the EdgeLayer draws all unselected edges at once.
+     */
+    void setOverview(bool overview);
+    bool isOverview() const;
+
     /** Replaces the chooser (a menu at the cursor by default); tests choose without a menu. */
     void setRuleChooser(RuleChooser chooser) { m_chooseRule = std::move(chooser); }
 
@@ -78,6 +86,8 @@ private:
     void updateGroupItem(const QString& id);
     void moveGroupMembers(const QString& id, QPointF delta);
     void commitDrag();
+    /** Gives every node a device-coordinate cache, or none. */
+    void setNodeCaches(bool cached);
     /** Hides resources that only realise a connection (the edge stands for them) and edges to hidden ends. */
     void updateVisibility();
     ResourceItem* resourceItemAt(QPointF scenePos, const ResourceItem* except) const;
@@ -88,6 +98,8 @@ private:
     QHash<QString, ResourceItem*> m_resources;
     QHash<QString, ConnectionItem*> m_connections;
     QHash<QString, GroupItem*> m_groups;
+    /** The parent of every ConnectionItem; recreated with the mirror. */
+    EdgeLayer* m_edgeLayer = nullptr;
     /** The edges that start or end at each node, so that a drag redraws only those. */
     QHash<const ResourceItem*, QList<ConnectionItem*>> m_edgesAt;
     /** The node a connection is being drawn from, and the rubber line that follows the mouse. */

@@ -1,22 +1,17 @@
 #include "views/CanvasView.h"
 
-#include <QGraphicsItem>
+#include "views/ArchitectureScene.h"
+
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QNativeGestureEvent>
+#include <QPixmapCache>
 #include <QScrollBar>
 #include <QWheelEvent>
 
 #include <algorithm>
 
 namespace tributary {
-
-namespace {
-
-/** Item data key: the item had a device-coordinate cache before the view zoomed far out. */
-constexpr int cachedKey = 0x7ca;
-
-} // namespace
 
 CanvasView::CanvasView(QGraphicsScene* scene, QWidget* parent)
     : QGraphicsView(scene, parent)
@@ -25,6 +20,8 @@ CanvasView::CanvasView(QGraphicsScene* scene, QWidget* parent)
     setDragMode(RubberBandDrag);
     setTransformationAnchor(AnchorUnderMouse);
     setViewportUpdateMode(SmartViewportUpdate);
+    // Room for the cached pictures of the items on a 4K screen (EdgeLayer's is the size of the view).
+    QPixmapCache::setCacheLimit(std::max(QPixmapCache::cacheLimit(), 64 * 1024));
 }
 
 void CanvasView::zoomBy(qreal factor)
@@ -58,18 +55,8 @@ void CanvasView::drawBackground(QPainter* painter, const QRectF& rect)
 
 void CanvasView::updateDetailLevel()
 {
-    const bool farOut = transform().m11() < farOutZoom;
-    if (farOut == m_farOut)
-        return;
-    m_farOut = farOut;
-    for (QGraphicsItem* item : scene()->items()) {
-        if (farOut && item->cacheMode() == QGraphicsItem::DeviceCoordinateCache) {
-            item->setData(cachedKey, true);
-            item->setCacheMode(QGraphicsItem::NoCache);
-        } else if (!farOut && item->data(cachedKey).toBool()) {
-            item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
-        }
-    }
+    if (auto* architecture = qobject_cast<ArchitectureScene*>(scene()))
+        architecture->setOverview(transform().m11() < farOutZoom);
 }
 
 bool CanvasView::viewportEvent(QEvent* event)

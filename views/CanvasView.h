@@ -32,15 +32,11 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
 
 private:
-    /**
-     * Far out, a node is a few pixels: drawing its outline directly is cheaper than its cached
-     * picture. Switches the items' cache off below farOutZoom and back on above it.
-     */
+    /** Puts an ArchitectureScene in overview below farOutZoom, and out of it above. */
     void updateDetailLevel();
     static constexpr qreal farOutZoom = 0.2;
 
     bool m_spaceHeld = false;
-    bool m_farOut = false;
     bool m_panning = false;
     QPoint m_panFrom;
 };

@@ -34,13 +34,18 @@ ConnectionItem::ConnectionItem(const QString& id, ResourceItem* source, Resource
     , m_target(target)
     , m_label(label)
 {
-    QPen pen(QColor(0x5A, 0x6B, 0x86), meaning == QLatin1String("polled") || meaning == QLatin1String("stream") ? 2.5 : 1.5);
+    QPen pen(lineColour(), meaning == QLatin1String("polled") || meaning == QLatin1String("stream") ? 2.5 : 1.5);
     pen.setStyle(penStyleFor(meaning));
     setPen(pen);
     setZValue(0);
     setFlag(ItemIsSelectable);
     setToolTip(QStringLiteral("%1: %2").arg(id, label));
     updatePath();
+}
+
+QColor ConnectionItem::lineColour()
+{
+    return QColor(0x5A, 0x6B, 0x86);
 }
 
 void ConnectionItem::updatePath()
@@ -54,6 +59,47 @@ void ConnectionItem::updatePath()
     // The curve arrives horizontally, so the arrow head points right at the in port.
     m_arrow = QPolygonF({to, to + QPointF(-9, -4.5), to + QPointF(-9, 4.5)});
     m_labelAt = path.pointAtPercent(0.5) + QPointF(4, -4);
+}
+
+void ConnectionItem::setOverview(bool overview)
+{
+    m_overview = overview;
+    updateContentsFlag();
+}
+
+void ConnectionItem::updateContentsFlag()
+{
+    setFlag(ItemHasNoContents, m_overview && !isSelected());
+    update();
+}
+
+QVariant ConnectionItem::itemChange(GraphicsItemChange change, const QVariant& value)
+{
+    if (change == ItemSelectedHasChanged && m_overview) {
+        updateContentsFlag();
+        if (parentItem())
+            parentItem()->update(boundingRect());
+    }
+    return QGraphicsPathItem::itemChange(change, value);
+}
+
+void ConnectionItem::appendOverviewLines(QList<QLineF>& lines, qreal scale) const
+{
+    constexpr qreal straightBelowPixels = 24;
+    const QPainterPath& curve = path();
+    const QPointF p0 = curve.elementAt(0);
+    const QPointF p1 = curve.elementAt(1);
+    const QPointF p2 = curve.elementAt(2);
+    const QPointF p3 = curve.elementAt(3);
+    const int segments = (p3 - p0).manhattanLength() * scale < straightBelowPixels ? 1 : overviewSegments;
+    QPointF previous = p0;
+    for (int i = 1; i <= segments; ++i) {
+        const qreal t = static_cast<qreal>(i) / segments;
+        const qreal u = 1 - t;
+        const QPointF point = u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
+        lines.append(QLineF(previous, point));
+        previous = point;
+    }
 }
 
 QPainterPath ConnectionItem::shape() const

@@ -21,18 +21,37 @@ public:
     /** Recomputes the path after an end moved. */
     void updatePath();
 
+    /** In overview the EdgeLayer parent draws the edge; the edge draws itself only while selected. */
+    void setOverview(bool overview);
+    /** At most how many straight lines stand for the curve in overview. */
+    static constexpr int overviewSegments = 4;
+    /**
+     * Appends lines that follow the curve as drawn at scale (device pixels per scene unit): one when
+     * the curve spans only a few pixels, where its bends cannot be seen, else overviewSegments.
+     */
+    void appendOverviewLines(QList<QLineF>& lines, qreal scale) const;
+    /** The colour of every edge that is not selected. */
+    static QColor lineColour();
+
     QRectF boundingRect() const override;
     /** A band along the curve, so that a click near the line selects it. */
     QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+
 private:
+    /** Shows the edge's own drawing unless the layer draws it. */
+    void updateContentsFlag();
+
     QString m_id;
     ResourceItem* m_source;
     ResourceItem* m_target;
     QString m_label;
     QPolygonF m_arrow;
     QPointF m_labelAt;
+    bool m_overview = false;
 };
 
 } // namespace tributary

@@ -1,6 +1,7 @@
 #include "views/SceneImageWriter.h"
 
 #include "exporters/AtomicFile.h"
+#include "views/ArchitectureScene.h"
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -27,6 +28,10 @@ namespace {
 void renderScene(QGraphicsScene* scene, QPainter* painter, const QRectF& target)
 {
     const QRectF source = SceneImageWriter::pictureRect(scene);
+    auto* architecture = qobject_cast<ArchitectureScene*>(scene);
+    const bool overview = architecture && architecture->isOverview();
+    if (overview)
+        architecture->setOverview(false);
     std::vector<std::pair<QGraphicsItem*, QGraphicsItem::CacheMode>> cached;
     for (QGraphicsItem* item : scene->items()) {
         if (item->cacheMode() != QGraphicsItem::NoCache) {
@@ -39,6 +44,8 @@ void renderScene(QGraphicsScene* scene, QPainter* painter, const QRectF& target)
     scene->render(painter, target, source, Qt::KeepAspectRatio);
     for (const auto& [item, mode] : cached)
         item->setCacheMode(mode);
+    if (overview)
+        architecture->setOverview(true);
 }
 
 /** Encodes with encode into memory, then writes the bytes to path atomically. */

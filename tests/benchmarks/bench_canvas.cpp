@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -97,24 +98,38 @@ Architecture generate(int resources, const Catalogue& catalogue)
     return architecture;
 }
 
+/** Wall-clock milliseconds, and the median CPU time of this thread (steadier on a shared machine). */
 struct Timing
 {
     double median = 0;
     double mean = 0;
     double max = 0;
+    double cpuMedian = 0;
 };
+
+double threadCpuMilliseconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
 
 Timing measure(int runs, const std::function<void()>& step)
 {
     std::vector<double> times;
+    std::vector<double> cpuTimes;
     for (int run = 0; run < runs; ++run) {
         QElapsedTimer timer;
+        const double cpuStart = threadCpuMilliseconds();
         timer.start();
         step();
         times.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        cpuTimes.push_back(threadCpuMilliseconds() - cpuStart);
     }
     std::sort(times.begin(), times.end());
+    std::sort(cpuTimes.begin(), cpuTimes.end());
     Timing timing;
+    timing.cpuMedian = cpuTimes[cpuTimes.size() / 2];
     timing.median = times[times.size() / 2];
     for (double time : times)
         timing.mean += time / static_cast<double>(times.size());
@@ -179,8 +194,10 @@ int main(int argc, char* argv[])
     };
     const Timing first = measure(1, repaint);
     const Timing repaints = measure(20, repaint);
-    std::printf("repaint %dx%d at zoom %.3f: first %.1f ms, then median %.1f ms, mean %.1f ms of 20 (target <= 16 ms)\n",
-                frame.width(), frame.height(), view.transform().m11(), first.median, repaints.median, repaints.mean);
+    std::printf("repaint %dx%d at zoom %.3f: first %.1f ms, then median %.1f ms (CPU %.1f ms), mean %.1f ms of 20 "
+                "(target <= 16 ms)\n",
+                frame.width(), frame.height(), view.transform().m11(), first.median, repaints.median,
+                repaints.cpuMedian, repaints.mean);
 
     // Where the repaint time goes: the same frame with only the nodes, then only the edges shown.
     const auto showOnly = [&](bool nodes, bool edges) {
@@ -197,47 +214,13 @@ int main(int argc, char* argv[])
     const Timing edgesAliased = measure(20, repaint);
     view.setRenderHint(QPainter::Antialiasing, true);
     showOnly(true, true);
-    std::printf("  of which nodes alone: median %.1f ms; edges alone: median %.1f ms (%.1f ms without the view's "
-                "antialiasing hint)\n",
-                nodesOnly.median, edgesOnly.median, edgesAliased.median);
-
-    // The edges' curves alone, as plain path items in a scene of their own: with the edges' own pens,
-    // then with a solid cosmetic pen without antialiasing (what a low level of detail could draw).
-    QGraphicsScene curves;
-    std::vector<QGraphicsPathItem*> paths;
-    for (const Connection& connection : document.architecture().connections()) {
-        const ConnectionItem* edge = scene->connectionItem(connection.id);
-        paths.push_back(curves.addPath(edge->path(), edge->pen()));
-    }
-    CanvasView curveView(&curves);
-    curveView.resize(view.size());
-    curveView.setTransform(view.transform());
-    curveView.centerOn(view.mapToScene(view.viewport()->rect().center()));
-    const auto repaintCurves = [&] {
-        QPainter painter(&frame);
-        curveView.viewport()->render(&painter);
-    };
-    const Timing ownPens = measure(20, repaintCurves);
-    curveView.setRenderHint(QPainter::Antialiasing, false);
-    for (QGraphicsPathItem* path : paths)
-        path->setPen(QPen(path->pen().color(), 0));
-    const Timing cosmetic = measure(20, repaintCurves);
-    for (QGraphicsPathItem* path : paths) {
-        const QPainterPath& curve = path->path();
-        QPainterPath line(curve.elementAt(0));
-        line.lineTo(curve.elementAt(curve.elementCount() - 1));
-        path->setPath(line);
-    }
-    const Timing straight = measure(20, repaintCurves);
-    std::printf("  curves alone: median %.1f ms with the edges' pens (antialiased), %.1f ms with a solid cosmetic "
-                "pen, not antialiased, %.1f ms as straight lines so drawn\n",
-                ownPens.median, cosmetic.median, straight.median);
-    curves.clear();
-    for (const Resource& resource : document.architecture().resources())
-        curves.addRect(QRectF(resource.position, QSizeF(ResourceItem::width, ResourceItem::height)), Qt::NoPen,
-                       QColor(0x5A, 0x6B, 0x86));
-    const Timing plainNodes = measure(20, repaintCurves);
-    std::printf("  nodes as plain uncached rectangles: median %.1f ms\n", plainNodes.median);
+    std::printf("  of which nodes alone: median %.1f ms (CPU %.1f); edges alone: median %.1f ms (CPU %.1f; %.1f ms "
+                "without the view's antialiasing hint)\n",
+                nodesOnly.median, nodesOnly.cpuMedian, edgesOnly.median, edgesOnly.cpuMedian, edgesAliased.median);
+    view.scale(0.4 / view.transform().m11(), 0.4 / view.transform().m11());
+    const Timing closer = measure(20, repaint);
+    std::printf("  repaint at zoom 0.4 (full detail): median %.1f ms (CPU %.1f)\n", closer.median, closer.cpuMedian);
+    view.fitAll();
 
     const int selected = std::min<int>(500, static_cast<int>(document.architecture().resources().size()));
     for (int i = 0; i < selected; ++i)
