@@ -17,6 +17,8 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include <unistd.h>
+
 #include <csignal>
 #include <sys/resource.h>
 
@@ -238,6 +240,42 @@ private Q_SLOTS:
         QVERIFY(window.isWindowModified());
         QVERIFY(saved.open(QIODevice::ReadOnly));
         QCOMPARE(saved.readAll(), original);
+    }
+
+    void saveIntoAReadOnlyFolderKeepsTheOldFileAndSaysWhy()
+    {
+        QTemporaryDir directory;
+        const QString folder = directory.filePath(QStringLiteral("locked"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString path = QDir(folder).filePath(QStringLiteral("orders.yaml"));
+        MainWindow window(Catalogue::builtIn());
+        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        QCOMPARE(window.saveTo(path), QString());
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QByteArray original = saved.readAll();
+        saved.close();
+        QVERIFY(window.document()->push(new MoveResourcesCommand(
+                    window.document(), {{QStringLiteral("OrdersTable"), QPointF(0, 0)}})).isEmpty());
+
+        const auto readable = QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther | QFile::ExeOwner
+            | QFile::ExeGroup | QFile::ExeOther;
+        QVERIFY(QFile::setPermissions(directory.path(), readable | QFile::WriteOwner));
+        QVERIFY(QFile::setPermissions(folder, readable));
+        // Root ignores permissions: save as an unprivileged user, as a real user would be.
+        const uid_t user = geteuid();
+        if (user == 0 && seteuid(65534) != 0)
+            QSKIP("running as root and cannot act as another user");
+        const QString problem = window.saveTo(path);
+        if (user == 0)
+            QVERIFY(seteuid(0) == 0);
+        QFile::setPermissions(folder, readable | QFile::WriteOwner);
+
+        QVERIFY2(problem.contains(path), qPrintable(problem));
+        QVERIFY(window.isWindowModified());
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), original);
+        QCOMPARE(QDir(folder).entryList(QDir::Files), QStringList{QStringLiteral("orders.yaml")});
     }
 
     void screenshotOptionWritesAPicture()
