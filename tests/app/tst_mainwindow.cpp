@@ -17,6 +17,7 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -262,10 +263,14 @@ private Q_SLOTS:
             | QFile::ExeGroup | QFile::ExeOther;
         QVERIFY(QFile::setPermissions(directory.path(), readable | QFile::WriteOwner));
         QVERIFY(QFile::setPermissions(folder, readable));
+        // The file itself may be written: only the folder stands in the way of a new copy.
+        QVERIFY(QFile::setPermissions(path, readable | QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther));
         // Root ignores permissions: save as an unprivileged user, as a real user would be.
         const uid_t user = geteuid();
         if (user == 0 && seteuid(65534) != 0)
             QSKIP("running as root and cannot act as another user");
+        // A change of user hides /proc/self/fd, through which QSaveFile links its new copy in place.
+        prctl(PR_SET_DUMPABLE, 1);
         const QString problem = window.saveTo(path);
         if (user == 0)
             QVERIFY(seteuid(0) == 0);
