@@ -3,6 +3,7 @@
 #include "model/Document.h"
 #include "model/catalogue/Catalogue.h"
 #include "model/commands/MoveResourcesCommand.h"
+#include "model/ConnectionSummary.h"
 #include "views/ConnectionItem.h"
 #include "views/EdgeLayer.h"
 #include "views/GroupItem.h"
@@ -33,6 +34,17 @@ ArchitectureScene::ArchitectureScene(Document* document, QObject* parent)
     connect(document, &Document::connectionAdded, this, &ArchitectureScene::addConnectionItem);
     connect(document, &Document::connectionRemoved, this, &ArchitectureScene::removeConnectionItem);
     connect(document, &Document::connectionAdded, this, &ArchitectureScene::updateVisibility);
+    connect(document, &Document::connectionPropertyChanged, this, [this](const QString& id) {
+        if (ConnectionItem* item = m_connections.value(id))
+            updateLabel(item);
+    });
+    // A rule's event pattern labels the edges into it.
+    connect(document, &Document::resourcePropertyChanged, this, [this](const QString& id) {
+        for (ConnectionItem* edge : m_edgesAt.value(m_resources.value(id))) {
+            if (edge->targetItem()->resourceId() == id)
+                updateLabel(edge);
+        }
+    });
     connect(document, &Document::connectionRemoved, this, &ArchitectureScene::updateVisibility);
     connect(document, &Document::groupAdded, this, &ArchitectureScene::addGroupItem);
     connect(document, &Document::groupRemoved, this, &ArchitectureScene::removeGroupItem);
@@ -289,10 +301,19 @@ void ArchitectureScene::addConnectionItem(const QString& id)
     const ConnectionRule* rule = m_document->catalogue().rule(connection->rule);
     auto* item = new ConnectionItem(id, m_resources.value(connection->source), m_resources.value(connection->target),
                                     rule ? rule->meaning : QString(), rule ? rule->label : connection->rule);
+    updateLabel(item);
     m_edgeLayer->adopt(item);
     m_connections.insert(id, item);
     m_edgesAt[item->sourceItem()].append(item);
     m_edgesAt[item->targetItem()].append(item);
+}
+
+void ArchitectureScene::updateLabel(ConnectionItem* item)
+{
+    const Architecture& architecture = m_document->architecture();
+    const Connection* connection = architecture.connection(item->connectionId());
+    const ConnectionRule* rule = m_document->catalogue().rule(connection->rule);
+    item->setLabel(ConnectionSummary::of(*connection, rule ? rule->label : connection->rule, architecture));
 }
 
 void ArchitectureScene::removeConnectionItem(const QString& id)

@@ -77,6 +77,8 @@ private:
     void removeResourceItem(const QString& id);
     void addConnectionItem(const QString& id);
     void removeConnectionItem(const QString& id);
+    /** Shows the connection's ConnectionSummary on its edge. */
+    void updateLabel(ConnectionItem* item);
     void moveResourceItem(const QString& id);
     void renameResourceItem(const QString& oldId, const QString& newId);
     void updateEdgesOf(const ResourceItem* resource);

@@ -28,19 +28,27 @@ Qt::PenStyle penStyleFor(const QString& meaning)
 } // namespace
 
 ConnectionItem::ConnectionItem(const QString& id, ResourceItem* source, ResourceItem* target, const QString& meaning,
-                               const QString& label)
+                               const QString& ruleLabel)
     : m_id(id)
     , m_source(source)
     , m_target(target)
-    , m_label(label)
+    , m_ruleLabel(ruleLabel)
 {
     QPen pen(lineColour(), meaning == QLatin1String("polled") || meaning == QLatin1String("stream") ? 2.5 : 1.5);
     pen.setStyle(penStyleFor(meaning));
     setPen(pen);
     setZValue(0);
     setFlag(ItemIsSelectable);
-    setToolTip(QStringLiteral("%1: %2").arg(id, label));
+    setLabel(ruleLabel);
     updatePath();
+}
+
+void ConnectionItem::setLabel(const QString& label)
+{
+    m_label = label;
+    setToolTip(label == m_ruleLabel ? QStringLiteral("%1: %2").arg(m_id, m_ruleLabel)
+                                    : QStringLiteral("%1: %2 (%3)").arg(m_id, m_ruleLabel, label));
+    update();
 }
 
 QColor ConnectionItem::lineColour()
@@ -111,7 +119,7 @@ QPainterPath ConnectionItem::shape() const
 
 QRectF ConnectionItem::boundingRect() const
 {
-    return QGraphicsPathItem::boundingRect().adjusted(-12, -24, 160, 12);
+    return QGraphicsPathItem::boundingRect().adjusted(-12, -24, labelWidth + 10, 12);
 }
 
 void ConnectionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
@@ -141,7 +149,7 @@ void ConnectionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* op
     painter->drawPolygon(m_arrow);
     if (detail > 0.6 && !m_label.isEmpty()) {
         painter->setPen(option->palette.text().color());
-        painter->drawText(m_labelAt, m_label);
+        painter->drawText(m_labelAt, painter->fontMetrics().elidedText(m_label, Qt::ElideRight, labelWidth));
     }
 }
 

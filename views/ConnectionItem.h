@@ -11,13 +11,16 @@ class ResourceItem;
 class ConnectionItem : public QGraphicsPathItem
 {
 public:
-    /** meaning is the rule's meaning (sync, async, polled …): it sets the line style. */
+    /** meaning is the rule's meaning (sync, async, polled …): it sets the line style; ruleLabel names the rule. */
     ConnectionItem(const QString& id, ResourceItem* source, ResourceItem* target, const QString& meaning,
-                   const QString& label);
+                   const QString& ruleLabel);
 
     const QString& connectionId() const { return m_id; }
     ResourceItem* sourceItem() const { return m_source; }
     ResourceItem* targetItem() const { return m_target; }
+    /** The short text on the edge (a ConnectionSummary); the tooltip adds the id and the rule. */
+    void setLabel(const QString& label);
+    const QString& label() const { return m_label; }
     /** Recomputes the path after an end moved. */
     void updatePath();
 
@@ -45,9 +48,13 @@ private:
     /** Shows the edge's own drawing unless the layer draws it. */
     void updateContentsFlag();
 
+    /** The label is cut to this many pixels, which the bounding rect leaves room for. */
+    static constexpr int labelWidth = 150;
+
     QString m_id;
     ResourceItem* m_source;
     ResourceItem* m_target;
+    QString m_ruleLabel;
     QString m_label;
     QPolygonF m_arrow;
     QPointF m_labelAt;

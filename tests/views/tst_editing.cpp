@@ -550,9 +550,15 @@ private Q_SLOTS:
         auto* batch = qobject_cast<QLineEdit*>(window.inspector()->editorFor(QStringLiteral("/BatchSize")));
         QVERIFY(batch);
         QCOMPARE(batch->text(), QStringLiteral("10"));
+        QVERIFY2(window.scene()->connectionItem(polled)->label().startsWith(QStringLiteral("batch 10")),
+                 qPrintable(window.scene()->connectionItem(polled)->label()));
         typeInto(batch, QStringLiteral("5"));
         QVERIFY(propertyOf(window, QStringLiteral("StoreOrders"), QStringLiteral("/Events/OrdersFromQueue/Properties/BatchSize"))
                 == JsonTree(5));
+        QVERIFY(window.scene()->connectionItem(polled)->label().startsWith(QStringLiteral("batch 5")));
+        window.document()->undoStack()->undo();
+        QVERIFY(window.scene()->connectionItem(polled)->label().startsWith(QStringLiteral("batch 10")));
+        window.document()->undoStack()->redo();
         auto* partial = qobject_cast<QComboBox*>(window.inspector()->editorFor(QStringLiteral("/FunctionResponseTypes/0")));
         QVERIFY(partial);
         partial->setCurrentText(QStringLiteral("ReportBatchItemFailures"));
