@@ -3,6 +3,7 @@
 #include "model/Document.h"
 #include "model/catalogue/Catalogue.h"
 #include "model/commands/MoveResourcesCommand.h"
+#include "model/validation/Finding.h"
 #include "model/ConnectionSummary.h"
 #include "views/ConnectionItem.h"
 #include "views/EdgeLayer.h"
@@ -247,6 +248,29 @@ void ArchitectureScene::setOverview(bool overview)
 bool ArchitectureScene::isOverview() const
 {
     return m_edgeLayer->isOverview();
+}
+
+void ArchitectureScene::showFindings(const std::vector<Finding>& findings)
+{
+    QHash<QString, std::pair<ResourceItem::Problem, QStringList>> problems;
+    for (const Finding& finding : findings) {
+        if (finding.severity == Finding::Severity::Info)
+            continue;
+        const auto problem = finding.severity == Finding::Severity::Error ? ResourceItem::Problem::Error
+                                                                          : ResourceItem::Problem::Warning;
+        for (const QString& id : finding.resources) {
+            auto& [worst, messages] = problems[id];
+            worst = std::max(worst, problem);
+            messages.append(finding.message);
+        }
+    }
+    for (auto it = m_resources.begin(); it != m_resources.end(); ++it) {
+        const auto found = problems.constFind(it.key());
+        if (found == problems.constEnd())
+            it.value()->setProblems(ResourceItem::Problem::None, {});
+        else
+            it.value()->setProblems(found->first, found->second);
+    }
 }
 
 void ArchitectureScene::setNodeCaches(bool cached)

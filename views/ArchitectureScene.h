@@ -17,6 +17,7 @@ class EdgeLayer;
 class GroupItem;
 class ResourceItem;
 struct ConnectionRule;
+struct Finding;
 
 /**
  * The canvas scene: a mirror of the document's graph keyed by id, updated from the document's
@@ -58,6 +59,9 @@ public:
      */
     void setOverview(bool overview);
     bool isOverview() const;
+
+    /** Gives each node the badge of the worst finding naming it (errors and warnings). */
+    void showFindings(const std::vector<Finding>& findings);
 
     /** Replaces the chooser (a menu at the cursor by default); tests choose without a menu. */
     void setRuleChooser(RuleChooser chooser) { m_chooseRule = std::move(chooser); }

@@ -68,7 +68,8 @@ void ProblemsView::refresh()
     clear();
     int errors = 0;
     int warnings = 0;
-    for (const Finding& finding : m_validator.validate(m_document->architecture(), m_document->catalogue())) {
+    const std::vector<Finding> findings = m_validator.validate(m_document->architecture(), m_document->catalogue());
+    for (const Finding& finding : findings) {
         auto* item = new QTreeWidgetItem(this, {finding.message, finding.rule, finding.resources.join(QStringLiteral(", "))});
         item->setIcon(0, iconFor(finding.severity, style()));
         item->setToolTip(0, finding.message);
@@ -77,6 +78,7 @@ void ProblemsView::refresh()
         warnings += finding.severity == Finding::Severity::Warning ? 1 : 0;
     }
     Q_EMIT countsChanged(errors, warnings);
+    Q_EMIT findingsChanged(findings);
 }
 
 } // namespace tributary

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "model/validation/Finding.h"
+
 #include <QTreeWidget>
+
+#include <vector>
 
 class QTimer;
 
@@ -28,6 +32,8 @@ Q_SIGNALS:
     void resourcesActivated(const QStringList& resourceIds);
     /** How many errors and warnings the document has now. */
     void countsChanged(int errors, int warnings);
+    /** The document's findings now, after each validation. */
+    void findingsChanged(const std::vector<tributary::Finding>& findings);
 
 private:
     Document* m_document;

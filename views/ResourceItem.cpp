@@ -48,14 +48,42 @@ void ResourceItem::setLinkState(LinkState state, const QString& why)
     update();
 }
 
+void ResourceItem::setProblems(Problem worst, const QStringList& messages)
+{
+    if (worst == m_problem && messages == m_problemMessages)
+        return;
+    m_problem = worst;
+    m_problemMessages = messages;
+    if (m_linkState == LinkState::None)
+        setToolTip(defaultToolTip());
+    update();
+}
+
 QString ResourceItem::defaultToolTip() const
 {
-    return QStringLiteral("%1 (%2)").arg(m_id, m_kindName);
+    const QString name = QStringLiteral("%1 (%2)").arg(m_id, m_kindName);
+    return m_problemMessages.isEmpty() ? name : name + QLatin1Char('\n') + m_problemMessages.join(QLatin1Char('\n'));
+}
+
+void ResourceItem::paintProblemBadge(QPainter* painter) const
+{
+    if (m_problem == Problem::None)
+        return;
+    const QPointF centre(width - 2, 2);
+    painter->setPen(QPen(Qt::white, 1.5));
+    painter->setBrush(m_problem == Problem::Error ? QColor(0xc6, 0x28, 0x28) : QColor(0xf5, 0x9e, 0x0b));
+    painter->drawEllipse(centre, badgeRadius, badgeRadius);
+    QFont font = painter->font();
+    font.setBold(true);
+    font.setPixelSize(11);
+    painter->setFont(font);
+    painter->drawText(QRectF(centre - QPointF(badgeRadius, badgeRadius), QSizeF(2 * badgeRadius, 2 * badgeRadius)),
+                      Qt::AlignCenter, QStringLiteral("!"));
 }
 
 QRectF ResourceItem::boundingRect() const
 {
-    return QRectF(-portRadius - 4, -4, width + 2 * portRadius + 8, height + 8);
+    return QRectF(-portRadius - 4, -badgeRadius - 4, width + 2 * portRadius + 8, height + badgeRadius + 8);
 }
 
 void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
@@ -82,6 +110,7 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
     painter->drawRoundedRect(frame, 6, 6);
     if (detail < 0.35) {
         painter->fillRect(QRectF(8, 8, 40, 40), m_accent);
+        paintProblemBadge(painter);
         return;
     }
     painter->setBrush(m_accent);
@@ -100,6 +129,7 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
     painter->setFont(font);
     painter->setPen(palette.placeholderText().color());
     painter->drawText(QRectF(56, 28, width - 62, 22), Qt::AlignLeft | Qt::AlignVCenter, m_kindName);
+    paintProblemBadge(painter);
 }
 
 QVariant ResourceItem::itemChange(GraphicsItemChange change, const QVariant& value)

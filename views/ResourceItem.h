@@ -3,6 +3,7 @@
 #include <QGraphicsObject>
 #include <QPixmap>
 #include <QString>
+#include <QStringList>
 
 namespace tributary {
 
@@ -18,6 +19,7 @@ public:
     static constexpr qreal width = 180;
     static constexpr qreal height = 56;
     static constexpr qreal portRadius = 5;
+    static constexpr qreal badgeRadius = 8;
 
     ResourceItem(const QString& id, const QString& kindName, const QPixmap& icon, const QColor& accent);
 
@@ -34,6 +36,12 @@ public:
     /** why, for a refused target, becomes the tooltip until the state is cleared. */
     void setLinkState(LinkState state, const QString& why = {});
 
+    /** The worst validation finding that names the resource, shown as a badge. */
+    enum class Problem { None, Warning, Error };
+    /** Shows a badge for worst and adds messages to the tooltip. */
+    void setProblems(Problem worst, const QStringList& messages);
+    Problem problem() const { return m_problem; }
+
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
@@ -46,12 +54,16 @@ protected:
 
 private:
     QString defaultToolTip() const;
+    /** A round badge on the top right corner, red for errors, amber for warnings. */
+    void paintProblemBadge(QPainter* painter) const;
 
     QString m_id;
     QString m_kindName;
     QPixmap m_icon;
     QColor m_accent;
     LinkState m_linkState = LinkState::None;
+    Problem m_problem = Problem::None;
+    QStringList m_problemMessages;
 };
 
 } // namespace tributary

@@ -112,6 +112,7 @@ MainWindow::MainWindow(const Catalogue& catalogue, QWidget* parent)
     addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
     resizeDocks({problemsDock}, {150}, Qt::Vertical);
     connect(m_problems, &ProblemsView::resourcesActivated, this, &MainWindow::showResources);
+    connect(m_problems, &ProblemsView::findingsChanged, m_scene, &ArchitectureScene::showFindings);
     connect(m_problems, &ProblemsView::countsChanged, problemsDock, [problemsDock](int errors, int warnings) {
         problemsDock->setWindowTitle(tr("Problems (%1 errors, %2 warnings)").arg(errors).arg(warnings));
     });

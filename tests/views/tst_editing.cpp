@@ -9,6 +9,7 @@
 #include "model/Document.h"
 #include "model/catalogue/Catalogue.h"
 #include "model/commands/AddResourcesCommand.h"
+#include "model/commands/SetPropertyCommand.h"
 #include "model/tree/JsonTreeEdit.h"
 #include "views/ArchitectureScene.h"
 #include "views/CanvasView.h"
@@ -16,6 +17,7 @@
 #include "views/GroupItem.h"
 #include "views/InspectorView.h"
 #include "views/OutlineView.h"
+#include "views/ProblemsView.h"
 #include "views/SimulationView.h"
 #include "views/ResourceItem.h"
 
@@ -535,6 +537,26 @@ private Q_SLOTS:
         typeInto(window.inspector()->idEditor(), QStringLiteral("Not-Valid"));
         QVERIFY(!window.inspector()->problem().isEmpty());
         QCOMPARE(window.inspector()->idEditor()->text(), QStringLiteral("Orders"));
+    }
+
+    void nodesShowABadgeForTheirProblems()
+    {
+        MainWindow window(Catalogue::builtIn());
+        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        ResourceItem* queue = window.scene()->resourceItem(QStringLiteral("OrdersQueue"));
+        QVERIFY(queue);
+        QCOMPARE(queue->problem(), ResourceItem::Problem::None);
+        // A queue whose visibility timeout is shorter than its consumer's timeout is a warning; a bad one an error.
+        QVERIFY(window.document()->push(new SetPropertyCommand(window.document(), Document::PropertyOwner::Resource,
+                                                               {QStringLiteral("OrdersQueue")}, QStringLiteral("/VisibilityTimeout"),
+                                                               JsonTree(-5))).isEmpty());
+        window.findChild<ProblemsView*>()->refresh();
+        QCOMPARE(queue->problem(), ResourceItem::Problem::Error);
+        QVERIFY2(queue->toolTip().contains(QStringLiteral("VisibilityTimeout")), qPrintable(queue->toolTip()));
+        window.document()->undoStack()->undo();
+        window.findChild<ProblemsView*>()->refresh();
+        QCOMPARE(queue->problem(), ResourceItem::Problem::None);
+        QVERIFY(!queue->toolTip().contains(QStringLiteral("VisibilityTimeout")));
     }
 
     void connectionPropertiesAreEditable()
