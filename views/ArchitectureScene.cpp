@@ -424,6 +424,24 @@ void ArchitectureScene::moveGroupMembers(const QString& id, QPointF delta)
     m_draggedGroup.clear();
 }
 
+void ArchitectureScene::nudgeSelection(int stepsRight, int stepsDown)
+{
+    const QStringList selected = selectedResourceIds();
+    QSet<QString> ids(selected.begin(), selected.end());
+    for (const QString& groupId : selectedGroupIds()) {
+        if (const Group* group = m_document->architecture().group(groupId))
+            ids.unite(QSet<QString>(group->members.begin(), group->members.end()));
+    }
+    const QPointF delta(stepsRight * gridSize, stepsDown * gridSize);
+    std::vector<std::pair<QString, QPointF>> moved;
+    for (const Resource& resource : m_document->architecture().resources()) {
+        if (ids.contains(resource.id))
+            moved.emplace_back(resource.id, resource.position + delta);
+    }
+    if (!moved.empty())
+        m_document->push(new MoveResourcesCommand(m_document, moved));
+}
+
 void ArchitectureScene::commitDrag()
 {
     std::vector<std::pair<QString, QPointF>> moved;

@@ -60,6 +60,12 @@ public:
     void setOverview(bool overview);
     bool isOverview() const;
 
+    /**
+     * Moves the selected resources (and the members of selected group frames) by steps of the grid,
+     * as one undo step; what the arrow keys do.
+     */
+    void nudgeSelection(int stepsRight, int stepsDown);
+
     /** Gives each node the badge of the worst finding naming it (errors and warnings). */
     void showFindings(const std::vector<Finding>& findings);
 

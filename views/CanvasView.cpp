@@ -73,6 +73,18 @@ bool CanvasView::viewportEvent(QEvent* event)
 
 void CanvasView::keyPressEvent(QKeyEvent* event)
 {
+    const QPoint direction = event->key() == Qt::Key_Left ? QPoint(-1, 0)
+        : event->key() == Qt::Key_Right                      ? QPoint(1, 0)
+        : event->key() == Qt::Key_Up                         ? QPoint(0, -1)
+        : event->key() == Qt::Key_Down                       ? QPoint(0, 1)
+                                                             : QPoint();
+    auto* architecture = qobject_cast<ArchitectureScene*>(scene());
+    if (architecture && !direction.isNull() && !architecture->selectedItems().isEmpty()) {
+        const int steps = event->modifiers() & Qt::ShiftModifier ? 5 : 1;
+        architecture->nudgeSelection(direction.x() * steps, direction.y() * steps);
+        event->accept();
+        return;
+    }
     if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
         m_spaceHeld = true;
         viewport()->setCursor(Qt::OpenHandCursor);

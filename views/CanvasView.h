@@ -6,7 +6,8 @@ namespace tributary {
 
 /**
  * The canvas viewport: zoom with Ctrl+wheel, a pinch or the zoom actions; pan with the middle
- * button, with Space held while dragging, or the scroll bars; rubber-band select.
+ * button, with Space held while dragging, or the scroll bars; rubber-band select; the arrow keys
+ * move the selection by a grid step (five with Shift).
  */
 class CanvasView : public QGraphicsView
 {

@@ -158,6 +158,28 @@ private Q_SLOTS:
         QCOMPARE(m_view->transform().m11(), 0.75);
     }
 
+    void arrowKeysNudgeTheSelectionAsOneUndoStep()
+    {
+        const Resource& first = m_document->architecture().resources().front();
+        const QString id = first.id;
+        const QPointF before = first.position;
+        m_scene->resourceItem(id)->setSelected(true);
+        m_view->setFocus();
+        QTest::keyClick(m_view->viewport(), Qt::Key_Right);
+        QCOMPARE(m_document->architecture().resource(id)->position, before + QPointF(ArchitectureScene::gridSize, 0));
+        QTest::keyClick(m_view->viewport(), Qt::Key_Up, Qt::ShiftModifier);
+        QCOMPARE(m_document->architecture().resource(id)->position,
+                 before + QPointF(ArchitectureScene::gridSize, -5 * ArchitectureScene::gridSize));
+        QCOMPARE(m_scene->resourceItem(id)->pos(), m_document->architecture().resource(id)->position);
+        m_document->undoStack()->undo();
+        m_document->undoStack()->undo();
+        QCOMPARE(m_document->architecture().resource(id)->position, before);
+        // Without a selection the arrows scroll, as in any view: nothing moves.
+        m_scene->clearSelection();
+        QTest::keyClick(m_view->viewport(), Qt::Key_Down);
+        QCOMPARE(m_document->undoStack()->index(), 0);
+    }
+
 private:
     ConnectionItem* edge() const { return m_scene->connectionItem(m_edgeId); }
 
