@@ -81,6 +81,7 @@ void discard(QLayoutItem* item)
         return;
     if (QWidget* widget = item->widget()) {
         widget->blockSignals(true);
+        widget->setObjectName(QString());
         widget->hide();
         widget->deleteLater();
     }
@@ -271,11 +272,41 @@ void SimulationSettingsEditor::buildBehaviour()
         m_behaviourGrid->addWidget(reset, row, 2);
         ++row;
     }
-    if (m_shownKeys.isEmpty()) {
-        auto* none = new QLabel(tr("The simulator counts what this kind receives; it has no settings of its own."), this);
-        none->setWordWrap(true);
-        m_behaviourGrid->addWidget(none, 0, 0, 1, 3);
-    }
+    // Settings the catalogue has no default for (timeoutSeconds, reservedConcurrency, visibilityTimeoutSeconds …).
+    auto* otherKey = new QLineEdit(this);
+    otherKey->setObjectName(QStringLiteral("otherKey"));
+    otherKey->setPlaceholderText(tr("other setting"));
+    otherKey->setToolTip(tr("A setting the simulator reads that the kind has no default for, e.g. timeoutSeconds or "
+                            "reservedConcurrency for a function (see model/simulation/README.md)."));
+    auto* otherValue = new QLineEdit(this);
+    otherValue->setObjectName(QStringLiteral("otherValue"));
+    otherValue->setPlaceholderText(tr("value (YAML), Return to add"));
+    const auto read = [this, otherKey, otherValue](QString* problem) {
+        const QString key = otherKey->text().trimmed();
+        std::optional<JsonTree> value = ScenarioText::readYaml(otherValue->text(), problem);
+        if (problem->isEmpty() && (key.isEmpty() || !value))
+            *problem = tr("Name the setting and give it a value");
+        else if (problem->isEmpty())
+            *problem = m_scenario.problemSetting(m_scenario.overridePointer(key), value);
+        return value;
+    };
+    connect(otherValue, &QLineEdit::textEdited, this, [this, otherValue, read] {
+        QString problem;
+        read(&problem);
+        markInvalid(otherValue, problem);
+    });
+    connect(otherValue, &QLineEdit::returnPressed, this, [this, otherKey, read] {
+        QString problem;
+        std::optional<JsonTree> value = read(&problem);
+        if (!problem.isEmpty()) {
+            showProblem(problem);
+            return;
+        }
+        const QString key = otherKey->text().trimmed();
+        apply(m_scenario.overridePointer(key), std::move(value), tr("Override %1 of %2").arg(key, m_scenario.resourceId()));
+    });
+    m_behaviourGrid->addWidget(otherKey, row, 0);
+    m_behaviourGrid->addWidget(otherValue, row, 1);
 }
 
 void SimulationSettingsEditor::refreshBehaviour()

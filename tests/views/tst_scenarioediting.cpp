@@ -180,6 +180,29 @@ private Q_SLOTS:
         QCOMPARE(editor->problem(), QString());
     }
 
+    void settingsWithoutDefaultCanBeOverridden()
+    {
+        MainWindow window(Catalogue::builtIn());
+        QVERIFY(window.openFile(kExample).isEmpty());
+        SimulationSettingsEditor* editor = select(window, QStringLiteral("StoreOrders"));
+        QVERIFY(editor);
+        QVERIFY(!editor->editor(QStringLiteral("simulation/reservedConcurrency")));
+        auto* key = part<QLineEdit>(editor, QStringLiteral("otherKey"));
+        auto* value = part<QLineEdit>(editor, QStringLiteral("otherValue"));
+        QVERIFY(key && value);
+        key->setText(QStringLiteral("reservedConcurrency"));
+        typeInto(value, QStringLiteral("[2"));
+        QVERIFY2(editor->problem().contains(QStringLiteral("line 1")), qPrintable(editor->problem()));
+        typeInto(value, QStringLiteral("2"));
+        QVERIFY(setting(window, QStringLiteral("/simulation/overrides/StoreOrders/reservedConcurrency")) == JsonTree(2));
+        auto* shown = part<QLineEdit>(editor, QStringLiteral("simulation/reservedConcurrency"));
+        QVERIFY(shown && isBold(shown));
+        QCOMPARE(shown->text(), QStringLiteral("2"));
+        window.document()->undoStack()->undo();
+        QVERIFY(!setting(window, QStringLiteral("/simulation/overrides/StoreOrders/reservedConcurrency")));
+        QVERIFY(!editor->editor(QStringLiteral("simulation/reservedConcurrency")));
+    }
+
     void entryLoadAddsAnEntryThatGeneratesEvents()
     {
         MainWindow window(Catalogue::builtIn());
