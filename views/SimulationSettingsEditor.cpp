@@ -425,6 +425,7 @@ void SimulationSettingsEditor::showLine(const LineBinding& binding)
     binding.editor->setText(binding.kind == TextKind::Number && value.is_number()
                                 ? QString::number(value.get<double>() * binding.scale, 'g', 12)
                                 : ScenarioText::inlineText(value));
+    binding.editor->setCursorPosition(0);
     binding.editor->setModified(false);
     binding.editor->setStyleSheet(QString());
 }
