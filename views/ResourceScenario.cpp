@@ -26,6 +26,14 @@ const JsonTree& emptyObject()
     return empty;
 }
 
+/** Why the scenario in settings cannot run on the document's architecture, or empty. */
+QString problemOf(const Document& document, const JsonTree& settings)
+{
+    const auto found = settings.find("simulation");
+    return ScenarioCheck::problem(document.architecture(), document.catalogue(),
+                                  found == settings.end() ? std::nullopt : std::optional<JsonTree>(*found));
+}
+
 } // namespace
 
 ResourceScenario::ResourceScenario(Document* document, const QString& resourceId)
@@ -143,14 +151,12 @@ QString ResourceScenario::problemSetting(const QString& pointer, const std::opti
         return structural;
     JsonTree changed = settings;
     JsonTreeEdit::apply(changed, pointer, value);
-    const auto candidate = [](const JsonTree& tree) {
-        return tree.contains("simulation") ? std::optional<JsonTree>(tree["simulation"]) : std::nullopt;
-    };
-    const Architecture& architecture = m_document->architecture();
-    const QString problem = ScenarioCheck::problem(architecture, m_document->catalogue(), candidate(changed));
-    if (problem.isEmpty() || problem == ScenarioCheck::problem(architecture, m_document->catalogue(), candidate(settings)))
-        return {};
-    return problem;
+    return problemOf(*m_document, changed);
+}
+
+QString ResourceScenario::currentProblem() const
+{
+    return problemOf(*m_document, m_document->architecture().settings());
 }
 
 QString ResourceScenario::set(const QString& pointer, std::optional<JsonTree> value, const QString& text) const

@@ -45,10 +45,12 @@ public:
 
     /**
      * Why setting value at pointer (nothing removes it) would give a scenario the simulator
-     * refuses, naming the key; empty when it would run, or when the scenario already fails in
-     * the same way (the edit is not to blame).
+     * refuses, naming the key; empty when it would run. (A scenario that already fails gives the
+     * same problem whatever the edit: compare with currentProblem().)
      */
     QString problemSetting(const QString& pointer, const std::optional<JsonTree>& value) const;
+    /** Why the scenario as it stands cannot run, or empty. */
+    QString currentProblem() const;
     /** Sets (or removes) the value at pointer as one undo step named text; returns why it was refused, or empty. */
     QString set(const QString& pointer, std::optional<JsonTree> value, const QString& text) const;
     /** Appends item, naming this resource, to list. */

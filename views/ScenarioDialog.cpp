@@ -11,6 +11,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTextBlock>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace tributary {
@@ -40,7 +41,11 @@ ScenarioDialog::ScenarioDialog(Document* document, QWidget* parent)
     , m_editor(new QPlainTextEdit(this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_checkTimer(new QTimer(this))
 {
+    m_checkTimer->setSingleShot(true);
+    m_checkTimer->setInterval(200);
+    connect(m_checkTimer, &QTimer::timeout, this, &ScenarioDialog::check);
     setObjectName(QStringLiteral("scenarioDialog"));
     setWindowTitle(tr("Simulation Scenario"));
     auto* help = new QLabel(tr("The scenario kept in the template under Metadata/Tributary/simulation: durationSeconds, seed, "
@@ -65,23 +70,43 @@ ScenarioDialog::ScenarioDialog(Document* document, QWidget* parent)
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ScenarioDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ScenarioDialog::reject);
-    connect(m_editor, &QPlainTextEdit::textChanged, this, &ScenarioDialog::check);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &ScenarioDialog::textChanged);
     resize(640, 560);
     check();
 }
 
-QString ScenarioDialog::problem() const
+QString ScenarioDialog::problem()
 {
     return canApply() ? QString() : m_problem->text();
 }
 
-bool ScenarioDialog::canApply() const
+bool ScenarioDialog::canApply()
 {
+    if (m_checkTimer->isActive())
+        check();
     return m_buttons->button(QDialogButtonBox::Ok)->isEnabled();
+}
+
+void ScenarioDialog::textChanged()
+{
+    QString problem;
+    int line = 0;
+    ScenarioText::readYaml(m_editor->toPlainText(), &problem, nullptr, &line);
+    if (!problem.isEmpty()) {
+        m_checkTimer->stop();
+        showProblem(tr("Not YAML: %1").arg(problem), line);
+        return;
+    }
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    m_problem->setText(tr("Checking…"));
+    m_problem->setStyleSheet(QString());
+    m_editor->setExtraSelections({});
+    m_checkTimer->start();
 }
 
 void ScenarioDialog::check()
 {
+    m_checkTimer->stop();
     QString problem;
     ParsedTree parsed;
     int line = 0;
@@ -94,14 +119,14 @@ void ScenarioDialog::check()
         if (line > 0)
             problem = tr("line %1: %2").arg(line).arg(problem);
     }
+    showProblem(problem, line);
+}
+
+void ScenarioDialog::showProblem(const QString& problem, int line)
+{
     m_problem->setText(problem.isEmpty() ? tr("The scenario can run.") : problem);
     m_problem->setStyleSheet(problem.isEmpty() ? QString() : QStringLiteral("color: #c62828"));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
-    markLine(line);
-}
-
-void ScenarioDialog::markLine(int line)
-{
     QList<QTextEdit::ExtraSelection> marks;
     const QTextBlock block = m_editor->document()->findBlockByNumber(line - 1);
     if (line > 0 && block.isValid()) {

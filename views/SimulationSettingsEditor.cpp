@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalBlocker>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -109,7 +110,11 @@ SimulationSettingsEditor::SimulationSettingsEditor(Document* document, QWidget* 
     , m_outage(new QCheckBox(tr("Outage (every call fails)"), this))
     , m_throttle(new QCheckBox(tr("Throttle (every call is refused)"), this))
     , m_problem(new QLabel(this))
+    , m_checkTimer(new QTimer(this))
 {
+    m_checkTimer->setSingleShot(true);
+    m_checkTimer->setInterval(200);
+    connect(m_checkTimer, &QTimer::timeout, this, &SimulationSettingsEditor::runPendingCheck);
     auto* hint = new QLabel(tr("What the simulator uses for this resource; bold values are overridden in this scenario."), this);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
@@ -178,10 +183,9 @@ SimulationSettingsEditor::SimulationSettingsEditor(Document* document, QWidget* 
     connect(m_shape, &QComboBox::activated, this, [this] { changeShape(m_shape->currentText()); });
     connect(m_payload, &QPlainTextEdit::textChanged, this, [this] {
         QString problem;
-        const std::optional<JsonTree> payload = ScenarioText::readYaml(m_payload->toPlainText(), &problem);
-        if (problem.isEmpty())
-            problem = m_scenario.problemSetting(m_scenario.itemPointer(ResourceScenario::List::Entries, QStringLiteral("/payload")), payload);
-        markInvalid(m_payload, problem);
+        std::optional<JsonTree> payload = ScenarioText::readYaml(m_payload->toPlainText(), &problem);
+        const QString pointer = m_scenario.itemPointer(ResourceScenario::List::Entries, QStringLiteral("/payload"));
+        checkLater(m_payload, problem, [this, pointer, payload] { return problemWith(pointer, payload); });
     });
     for (const auto& [box, key] : {std::pair{m_outage, "outage"}, std::pair{m_throttle, "throttle"}}) {
         connect(box, &QCheckBox::toggled, this, [this, key = QString::fromLatin1(key)](bool on) {
@@ -190,6 +194,16 @@ SimulationSettingsEditor::SimulationSettingsEditor(Document* document, QWidget* 
                   tr("%1 %2 in the scenario").arg(on ? tr("Inject") : tr("Stop"), key));
         });
     }
+    const auto forgetProblem = [this] { m_currentProblem.reset(); };
+    connect(document, &Document::settingsChanged, this, forgetProblem);
+    connect(document, &Document::resourceAdded, this, forgetProblem);
+    connect(document, &Document::resourceRemoved, this, forgetProblem);
+    connect(document, &Document::resourceRenamed, this, forgetProblem);
+    connect(document, &Document::resourcePropertyChanged, this, forgetProblem);
+    connect(document, &Document::connectionAdded, this, forgetProblem);
+    connect(document, &Document::connectionRemoved, this, forgetProblem);
+    connect(document, &Document::connectionPropertyChanged, this, forgetProblem);
+    connect(document, &Document::reset, this, forgetProblem);
     connect(document, &Document::settingsChanged, this, [this] {
         if (!m_scenario.resourceId().isEmpty())
             refresh();
@@ -202,6 +216,8 @@ SimulationSettingsEditor::~SimulationSettingsEditor() = default;
 void SimulationSettingsEditor::inspect(const QString& resourceId)
 {
     m_scenario = ResourceScenario(m_document, resourceId);
+    m_checkTimer->stop();
+    m_pendingCheck = nullptr;
     m_problem->clear();
     setVisible(!resourceId.isEmpty() && m_document->architecture().resource(resourceId));
     m_shownKeys.clear();
@@ -216,8 +232,12 @@ QWidget* SimulationSettingsEditor::editor(const QString& name) const
     return findChild<QWidget*>(name);
 }
 
-QString SimulationSettingsEditor::problem() const
+QString SimulationSettingsEditor::problem()
 {
+    if (m_checkTimer->isActive()) {
+        m_checkTimer->stop();
+        runPendingCheck();
+    }
     return m_problem->text();
 }
 
@@ -282,28 +302,23 @@ void SimulationSettingsEditor::buildBehaviour()
     otherValue->setObjectName(QStringLiteral("otherValue"));
     otherValue->setPlaceholderText(tr("value (YAML), Return to add"));
     const auto read = [this, otherKey, otherValue](QString* problem) {
-        const QString key = otherKey->text().trimmed();
         std::optional<JsonTree> value = ScenarioText::readYaml(otherValue->text(), problem);
-        if (problem->isEmpty() && (key.isEmpty() || !value))
+        if (problem->isEmpty() && (otherKey->text().trimmed().isEmpty() || !value))
             *problem = tr("Name the setting and give it a value");
-        else if (problem->isEmpty())
-            *problem = m_scenario.problemSetting(m_scenario.overridePointer(key), value);
         return value;
     };
-    connect(otherValue, &QLineEdit::textEdited, this, [this, otherValue, read] {
-        QString problem;
-        read(&problem);
-        markInvalid(otherValue, problem);
-    });
-    connect(otherValue, &QLineEdit::returnPressed, this, [this, otherKey, read] {
+    connect(otherValue, &QLineEdit::textEdited, this, [this, otherKey, otherValue, read] {
         QString problem;
         std::optional<JsonTree> value = read(&problem);
-        if (!problem.isEmpty()) {
-            showProblem(problem);
-            return;
-        }
+        const QString pointer = m_scenario.overridePointer(otherKey->text().trimmed());
+        checkLater(otherValue, problem, [this, pointer, value] { return problemWith(pointer, value); });
+    });
+    connect(otherValue, &QLineEdit::returnPressed, this, [this, otherKey, otherValue, read] {
+        QString problem;
+        std::optional<JsonTree> value = read(&problem);
         const QString key = otherKey->text().trimmed();
-        apply(m_scenario.overridePointer(key), std::move(value), tr("Override %1 of %2").arg(key, m_scenario.resourceId()));
+        if (!refuse(otherValue, problem, m_scenario.overridePointer(key), value))
+            apply(m_scenario.overridePointer(key), std::move(value), tr("Override %1 of %2").arg(key, m_scenario.resourceId()));
     });
     m_behaviourGrid->addWidget(otherKey, row, 0);
     m_behaviourGrid->addWidget(otherValue, row, 1);
@@ -456,10 +471,49 @@ std::optional<JsonTree> SimulationSettingsEditor::readLine(const LineBinding& bi
 void SimulationSettingsEditor::checkLine(const LineBinding& binding)
 {
     QString problem;
-    const std::optional<JsonTree> value = readLine(binding, &problem);
+    std::optional<JsonTree> value = readLine(binding, &problem);
+    checkLater(binding.editor, problem, [this, pointer = binding.pointer(), value] { return problemWith(pointer, value); });
+}
+
+QString SimulationSettingsEditor::problemWith(const QString& pointer, const std::optional<JsonTree>& value)
+{
+    const QString problem = m_scenario.problemSetting(pointer, value);
     if (problem.isEmpty())
-        problem = m_scenario.problemSetting(binding.pointer(), value);
-    markInvalid(binding.editor, problem);
+        return problem;
+    if (!m_currentProblem)
+        m_currentProblem = m_scenario.currentProblem();
+    return problem == *m_currentProblem ? QString() : problem;
+}
+
+void SimulationSettingsEditor::checkLater(QWidget* editor, const QString& parseProblem, std::function<QString()> check)
+{
+    m_checkTimer->stop();
+    markInvalid(editor, parseProblem);
+    if (!parseProblem.isEmpty())
+        return;
+    m_pendingEditor = editor;
+    m_pendingCheck = std::move(check);
+    m_checkTimer->start();
+}
+
+void SimulationSettingsEditor::runPendingCheck()
+{
+    if (m_pendingEditor && m_pendingCheck)
+        markInvalid(m_pendingEditor, m_pendingCheck());
+    m_pendingCheck = nullptr;
+}
+
+bool SimulationSettingsEditor::refuse(QWidget* editor, QString parseProblem, const QString& pointer,
+                                      const std::optional<JsonTree>& value)
+{
+    m_checkTimer->stop();
+    if (parseProblem.isEmpty())
+        parseProblem = problemWith(pointer, value);
+    if (parseProblem.isEmpty())
+        return false;
+    markInvalid(editor, parseProblem);
+    Q_EMIT message(parseProblem);
+    return true;
 }
 
 void SimulationSettingsEditor::commitLine(const LineBinding& binding)
@@ -467,13 +521,8 @@ void SimulationSettingsEditor::commitLine(const LineBinding& binding)
     QString problem;
     std::optional<JsonTree> value = readLine(binding, &problem);
     const QString pointer = binding.pointer();
-    if (problem.isEmpty())
-        problem = m_scenario.problemSetting(pointer, value);
-    if (!problem.isEmpty()) {
-        markInvalid(binding.editor, problem);
-        Q_EMIT message(problem);
+    if (refuse(binding.editor, problem, pointer, value))
         return;
-    }
     const JsonTree shown = binding.shown();
     if (value ? *value == shown : shown.is_null()) {
         showLine(binding);
@@ -489,15 +538,9 @@ void SimulationSettingsEditor::commitPayload()
         return;
     QString problem;
     std::optional<JsonTree> payload = ScenarioText::readYaml(m_payload->toPlainText(), &problem);
-    if (problem.isEmpty())
-        problem = m_scenario.problemSetting(pointer, payload);
-    if (!problem.isEmpty()) {
-        markInvalid(m_payload, problem);
-        Q_EMIT message(problem);
-        return;
-    }
     const JsonTree current = valueAt(m_scenario.item(ResourceScenario::List::Entries), "payload");
-    if (payload ? *payload != current : !current.is_null())
+    const bool unchanged = problem.isEmpty() && (payload ? *payload == current : current.is_null());
+    if (!unchanged && !refuse(m_payload, problem, pointer, payload))
         apply(pointer, std::move(payload), tr("Set the payload sent to %1").arg(m_scenario.resourceId()));
 }
 

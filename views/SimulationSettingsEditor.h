@@ -3,6 +3,7 @@
 #include "model/tree/JsonTree.h"
 #include "views/ResourceScenario.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <functional>
@@ -17,6 +18,7 @@ class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QTimer;
 
 namespace tributary {
 
@@ -46,8 +48,8 @@ public:
     void inspect(const QString& resourceId);
     /** The editor (or label "label/KEY") with this objectName, or nullptr. */
     QWidget* editor(const QString& name) const;
-    /** What is wrong with the text being typed or the last edit, or an empty string. */
-    QString problem() const;
+    /** What is wrong with the text being typed (checked now if a check is pending) or the last edit, or an empty string. */
+    QString problem();
 
 Q_SIGNALS:
     /** A message for the status bar (a refused edit). */
@@ -82,6 +84,13 @@ private:
     void showLine(const LineBinding& binding);
     std::optional<JsonTree> readLine(const LineBinding& binding, QString* problem) const;
     void checkLine(const LineBinding& binding);
+    /** Why setting value at pointer would stop the scenario from running, or empty (also when it cannot run already). */
+    QString problemWith(const QString& pointer, const std::optional<JsonTree>& value);
+    /** Shows parseProblem at once; without one, runs check (the simulator's, slower) once typing pauses. */
+    void checkLater(QWidget* editor, const QString& parseProblem, std::function<QString()> check);
+    void runPendingCheck();
+    /** True (and the problem shown) when text read as value with parseProblem may not be set at pointer. */
+    bool refuse(QWidget* editor, QString parseProblem, const QString& pointer, const std::optional<JsonTree>& value);
     void commitLine(const LineBinding& binding);
     void commitPayload();
     void changeShape(const QString& shape);
@@ -112,6 +121,11 @@ private:
     QCheckBox* m_throttle;
     Bindings m_failureLines;
     QLabel* m_problem;
+    QTimer* m_checkTimer;
+    QPointer<QWidget> m_pendingEditor;
+    std::function<QString()> m_pendingCheck;
+    /** Why the scenario as it stands cannot run, once computed after the document last changed. */
+    std::optional<QString> m_currentProblem;
 };
 
 } // namespace tributary

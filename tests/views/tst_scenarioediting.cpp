@@ -65,6 +65,14 @@ SimulationSettingsEditor* select(MainWindow& window, const QString& id)
     return editor->isHidden() ? nullptr : editor;
 }
 
+/** Opens the example and selects the resource id; its simulation settings editor, or nullptr. */
+SimulationSettingsEditor* openAt(MainWindow& window, const QString& id)
+{
+    if (!window.openFile(kExample).isEmpty())
+        return nullptr;
+    return select(window, id);
+}
+
 template<typename T>
 T* part(SimulationSettingsEditor* editor, const QString& name)
 {
@@ -106,10 +114,9 @@ private Q_SLOTS:
     void overrideReachesTheSimulatorAndUndoRestoresIt()
     {
         MainWindow window(Catalogue::builtIn());
-        QVERIFY(window.openFile(kExample).isEmpty());
-        QCOMPARE(resultOf(simulate(window, 30), "StoreOrders", "errors"), 0.0);
-        SimulationSettingsEditor* editor = select(window, QStringLiteral("StoreOrders"));
+        SimulationSettingsEditor* editor = openAt(window, QStringLiteral("StoreOrders"));
         QVERIFY(editor);
+        QCOMPARE(resultOf(simulate(window, 30), "StoreOrders", "errors"), 0.0);
         auto* errorRate = part<QLineEdit>(editor, QStringLiteral("simulation/errorRate"));
         QVERIFY(errorRate);
         QCOMPARE(errorRate->text(), QStringLiteral("0")); // the catalogue's default
@@ -138,8 +145,7 @@ private Q_SLOTS:
     void resetRemovesTheOverride()
     {
         MainWindow window(Catalogue::builtIn());
-        QVERIFY(window.openFile(kExample).isEmpty());
-        SimulationSettingsEditor* editor = select(window, QStringLiteral("StoreOrders"));
+        SimulationSettingsEditor* editor = openAt(window, QStringLiteral("StoreOrders"));
         QVERIFY(editor);
         auto* duration = part<QLineEdit>(editor, QStringLiteral("simulation/duration"));
         QVERIFY(duration && isBold(duration));
@@ -159,8 +165,7 @@ private Q_SLOTS:
     void badValuesAreRefusedAsTyped()
     {
         MainWindow window(Catalogue::builtIn());
-        QVERIFY(window.openFile(kExample).isEmpty());
-        SimulationSettingsEditor* editor = select(window, QStringLiteral("StoreOrders"));
+        SimulationSettingsEditor* editor = openAt(window, QStringLiteral("StoreOrders"));
         QVERIFY(editor);
         const JsonTree before = window.document()->architecture().settings();
         typeInto(part<QLineEdit>(editor, QStringLiteral("simulation/errorRate")), QStringLiteral("often"));
@@ -170,6 +175,12 @@ private Q_SLOTS:
         // The simulator itself refuses what it cannot use, naming the key.
         typeInto(part<QLineEdit>(editor, QStringLiteral("simulation/environmentReuse")), QStringLiteral("sideways"));
         QVERIFY2(editor->problem().contains(QStringLiteral("simulation/overrides/StoreOrders/environmentReuse")),
+                 qPrintable(editor->problem()));
+        auto* reuse = part<QLineEdit>(editor, QStringLiteral("simulation/environmentReuse"));
+        reuse->selectAll();
+        QTest::keyClicks(reuse, QStringLiteral("upsideDown")); // no Return: checked once typing pauses
+        QTRY_VERIFY(editor->editor(QStringLiteral("simulation/environmentReuse"))->styleSheet().contains(QStringLiteral("#c62828")));
+        QVERIFY2(editor->problem().contains(QStringLiteral("upsideDown")) || editor->problem().contains(QStringLiteral("environmentReuse")),
                  qPrintable(editor->problem()));
         typeInto(part<QLineEdit>(editor, QStringLiteral("simulation/duration")), QStringLiteral("{distribution: gamma}"));
         QVERIFY2(editor->problem().contains(QStringLiteral("duration")), qPrintable(editor->problem()));
@@ -183,8 +194,7 @@ private Q_SLOTS:
     void settingsWithoutDefaultCanBeOverridden()
     {
         MainWindow window(Catalogue::builtIn());
-        QVERIFY(window.openFile(kExample).isEmpty());
-        SimulationSettingsEditor* editor = select(window, QStringLiteral("StoreOrders"));
+        SimulationSettingsEditor* editor = openAt(window, QStringLiteral("StoreOrders"));
         QVERIFY(editor);
         QVERIFY(!editor->editor(QStringLiteral("simulation/reservedConcurrency")));
         auto* key = part<QLineEdit>(editor, QStringLiteral("otherKey"));
@@ -206,10 +216,9 @@ private Q_SLOTS:
     void entryLoadAddsAnEntryThatGeneratesEvents()
     {
         MainWindow window(Catalogue::builtIn());
-        QVERIFY(window.openFile(kExample).isEmpty());
-        QCOMPARE(resultOf(simulate(window, 30), "OrdersDeadLetterQueue", "received"), 0.0);
-        SimulationSettingsEditor* editor = select(window, QStringLiteral("OrdersDeadLetterQueue"));
+        SimulationSettingsEditor* editor = openAt(window, QStringLiteral("OrdersDeadLetterQueue"));
         QVERIFY(editor);
+        QCOMPARE(resultOf(simulate(window, 30), "OrdersDeadLetterQueue", "received"), 0.0);
         auto* enabled = part<QCheckBox>(editor, QStringLiteral("entryEnabled"));
         QVERIFY(enabled && !enabled->isChecked());
         const int steps = window.document()->undoStack()->count();
@@ -252,8 +261,7 @@ private Q_SLOTS:
     void failureInjectionAddsAFailure()
     {
         MainWindow window(Catalogue::builtIn());
-        QVERIFY(window.openFile(kExample).isEmpty());
-        SimulationSettingsEditor* editor = select(window, QStringLiteral("StoreOrders"));
+        SimulationSettingsEditor* editor = openAt(window, QStringLiteral("StoreOrders"));
         QVERIFY(editor);
         // The example's own failure: an outage from 120 s to 180 s.
         QVERIFY(part<QCheckBox>(editor, QStringLiteral("failureEnabled"))->isChecked());
@@ -311,13 +319,13 @@ private Q_SLOTS:
         QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
 
         dialog->editor()->setPlainText(QStringLiteral("durationSeconds: 60\nentries:\n  - resource: [OrdersApi\n"));
-        QVERIFY(!ok->isEnabled());
+        QVERIFY(!ok->isEnabled()); // YAML is checked at once
         QVERIFY2(dialog->problem().contains(QStringLiteral("line 3")) || dialog->problem().contains(QStringLiteral("line 4")),
                  qPrintable(dialog->problem()));
         QVERIFY2(dialog->problem().contains(QStringLiteral("column")), qPrintable(dialog->problem()));
 
         dialog->editor()->setPlainText(QStringLiteral("durationSeconds: 60\nentries:\n  - resource: Nowhere\n    load: {shape: poisson, ratePerSecond: 1}\n"));
-        QVERIFY(!ok->isEnabled());
+        QVERIFY(!dialog->canApply() && !ok->isEnabled());
         QVERIFY2(dialog->problem().contains(QStringLiteral("simulation/entries/0/resource")), qPrintable(dialog->problem()));
         QVERIFY2(dialog->problem().contains(QStringLiteral("Nowhere")), qPrintable(dialog->problem()));
         QVERIFY2(dialog->problem().startsWith(QStringLiteral("line 3")), qPrintable(dialog->problem()));
@@ -332,7 +340,8 @@ private Q_SLOTS:
         const JsonTree before = window.document()->architecture().settings();
         const int steps = window.document()->undoStack()->count();
         dialog->editor()->setPlainText(QStringLiteral("durationSeconds: 42\nseed: 7\nfailures:\n  - resource: StoreOrders\n    errorRate: 0.5\n"));
-        QVERIFY(ok->isEnabled());
+        QVERIFY(!ok->isEnabled()); // until the simulator has checked the text, once typing pauses
+        QTRY_VERIFY(ok->isEnabled());
         QCOMPARE(dialog->problem(), QString());
         ok->click();
         QVERIFY(!dialog->isVisible());
