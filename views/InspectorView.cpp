@@ -5,6 +5,7 @@
 #include "model/commands/SetPropertyCommand.h"
 #include "model/tree/JsonTreeEdit.h"
 #include "views/FieldText.h"
+#include "views/SimulationSettingsEditor.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -39,6 +40,7 @@ InspectorView::InspectorView(Document* document, QWidget* parent)
     , m_form(new QWidget)
     , m_layout(new QFormLayout(m_form))
     , m_problem(new QLabel(this))
+    , m_simulation(new SimulationSettingsEditor(document))
 {
     auto* layout = new QVBoxLayout(this);
     QFont bold = m_title->font();
@@ -53,7 +55,13 @@ InspectorView::InspectorView(Document* document, QWidget* parent)
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(m_form);
+    auto* content = new QWidget;
+    auto* contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addWidget(m_form);
+    contentLayout->addWidget(m_simulation);
+    contentLayout->addStretch(1);
+    scroll->setWidget(content);
     m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     layout->addWidget(m_title);
     layout->addWidget(m_description);
@@ -61,6 +69,7 @@ InspectorView::InspectorView(Document* document, QWidget* parent)
     layout->addWidget(scroll, 1);
     layout->addWidget(m_problem);
     connect(m_idEditor, &QLineEdit::editingFinished, this, &InspectorView::rename);
+    connect(m_simulation, &SimulationSettingsEditor::message, this, &InspectorView::message);
 
     const auto follow = [this](const QString& id) {
         if (m_ids.contains(id))
@@ -73,6 +82,8 @@ InspectorView::InspectorView(Document* document, QWidget* parent)
         if (at >= 0) {
             m_ids[at] = newId;
             refreshValues();
+            if (m_ids.size() == 1)
+                m_simulation->inspect(newId);
         }
     });
     const auto forget = [this](const QString& id) {
@@ -138,7 +149,9 @@ void InspectorView::rebuild()
     const Architecture& architecture = m_document->architecture();
     const Catalogue& catalogue = m_document->catalogue();
     const std::vector<PropertyField>* shown = fields();
-    m_idEditor->setVisible(m_owner == Document::PropertyOwner::Resource && m_ids.size() == 1);
+    const bool one = m_owner == Document::PropertyOwner::Resource && m_ids.size() == 1;
+    m_idEditor->setVisible(one);
+    m_simulation->inspect(one ? m_ids.front() : QString());
     if (m_ids.isEmpty()) {
         m_title->setText(tr("Nothing selected"));
         m_description->setText(tr("Select a resource or a connection on the canvas to see and edit its settings."));

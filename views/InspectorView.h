@@ -14,10 +14,13 @@ class QLineEdit;
 
 namespace tributary {
 
+class SimulationSettingsEditor;
+
 /**
  * The inspector: the catalogue's fields for the selected resources (of one kind) or connection,
  * each edit pushed as one command for all of them, values shown readably (`!Ref Orders`) and
- * checked as you type. It follows the document's signals, so undo and redo show at once.
+ * checked as you type. It follows the document's signals, so undo and redo show at once. Below the
+ * fields, one selected resource shows its simulation settings (SimulationSettingsEditor).
  */
 class InspectorView : public QWidget
 {
@@ -32,6 +35,8 @@ public:
     /** The editor of the field at path (a QLineEdit or QComboBox), or nullptr. */
     QWidget* editorFor(const QString& path) const { return m_editors.value(path); }
     QLineEdit* idEditor() const { return m_idEditor; }
+    /** The simulation settings of the one inspected resource (hidden otherwise). */
+    SimulationSettingsEditor* simulationEditor() const { return m_simulation; }
     /** What is wrong with the last edit, or an empty string. */
     QString problem() const;
 
@@ -59,6 +64,7 @@ private:
     QWidget* m_form;
     QFormLayout* m_layout;
     QLabel* m_problem;
+    SimulationSettingsEditor* m_simulation;
     QHash<QString, QWidget*> m_editors;
 };
 

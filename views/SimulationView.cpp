@@ -5,6 +5,7 @@
 #include "model/simulation/Scenario.h"
 #include "model/simulation/ScenarioError.h"
 #include "model/simulation/SimulationRun.h"
+#include "views/ScenarioDialog.h"
 
 #include <QChart>
 #include <QChartView>
@@ -56,6 +57,7 @@ SimulationView::SimulationView(Document* document, QWidget* parent)
     , m_pause(new QPushButton(tr("Pause"), this))
     , m_step(new QPushButton(tr("Step"), this))
     , m_stop(new QPushButton(tr("Stop"), this))
+    , m_scenario(new QPushButton(tr("Scenario…"), this))
     , m_progress(new QProgressBar(this))
     , m_table(new QTreeWidget(this))
     , m_cost(new QLabel(this))
@@ -72,12 +74,14 @@ SimulationView::SimulationView(Document* document, QWidget* parent)
     m_stop->setObjectName(QStringLiteral("simulationStop"));
     m_play->setToolTip(tr("Run the scenario stored in the template (Metadata/Tributary/simulation)."));
     m_step->setToolTip(tr("While paused: simulate one more second."));
+    m_scenario->setObjectName(QStringLiteral("scenarioButton"));
+    m_scenario->setToolTip(tr("Edit the whole scenario (load, overrides, failures) as YAML."));
 
     auto* settings = new QFormLayout;
     settings->addRow(tr("Duration"), m_duration);
     settings->addRow(tr("Seed"), m_seed);
     auto* buttons = new QHBoxLayout;
-    for (QPushButton* button : {m_play, m_pause, m_step, m_stop})
+    for (QPushButton* button : {m_play, m_pause, m_step, m_stop, m_scenario})
         buttons->addWidget(button);
 
     QStringList headings{tr("Resource"), tr("Kind")};
@@ -115,6 +119,7 @@ SimulationView::SimulationView(Document* document, QWidget* parent)
     connect(m_pause, &QPushButton::clicked, this, &SimulationView::pause);
     connect(m_step, &QPushButton::clicked, this, &SimulationView::step);
     connect(m_stop, &QPushButton::clicked, this, &SimulationView::stop);
+    connect(m_scenario, &QPushButton::clicked, this, &SimulationView::editScenario);
     connect(m_duration, &QSpinBox::editingFinished, this,
             [this] { storeSetting(QStringLiteral("/simulation/durationSeconds"), JsonTree(m_duration->value())); });
     connect(m_seed, &QSpinBox::editingFinished, this,
@@ -158,6 +163,14 @@ void SimulationView::storeSetting(const QString& pointer, const JsonTree& value)
 bool SimulationView::isRunning() const
 {
     return m_run && !m_run->isFinished() && !m_run->isCancelled();
+}
+
+ScenarioDialog* SimulationView::editScenario()
+{
+    auto* dialog = new ScenarioDialog(m_document, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 QString SimulationView::play()

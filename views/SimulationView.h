@@ -16,11 +16,12 @@ class QTreeWidget;
 namespace tributary {
 
 class Document;
+class ScenarioDialog;
 class SimulationRun;
 
 /**
  * The simulation panel: run length and seed (kept in the template's scenario, undoable), Play,
- * Pause, Step and Stop of a SimulationRun in its worker thread, then per resource what the run
+ * Pause, Step and Stop of a SimulationRun in its worker thread, the whole scenario's editor, then per resource what the run
  * measured, the estimated monthly cost, and a chart of the selected resource's time series.
  */
 class SimulationView : public QWidget
@@ -37,6 +38,8 @@ public:
     void step();
     void stop();
     bool isRunning() const;
+    /** Opens the scenario editor (window-modal, deleted when closed) and returns it. */
+    ScenarioDialog* editScenario();
     /** The last finished run's results (null before one). */
     const JsonTree& results() const { return m_results; }
     QTreeWidget* table() const { return m_table; }
@@ -62,6 +65,7 @@ private:
     QPushButton* m_pause;
     QPushButton* m_step;
     QPushButton* m_stop;
+    QPushButton* m_scenario;
     QProgressBar* m_progress;
     QTreeWidget* m_table;
     QLabel* m_cost;

@@ -354,6 +354,8 @@ void MainWindow::createActions()
     make(simulate, QStringLiteral("simulationPause"), tr("P&ause"), [this] { m_simulation->pause(); }, QKeySequence(Qt::Key_F6));
     make(simulate, QStringLiteral("simulationStep"), tr("&Step"), [this] { m_simulation->step(); }, QKeySequence(Qt::Key_F10));
     make(simulate, QStringLiteral("simulationStop"), tr("S&top"), [this] { m_simulation->stop(); }, QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    simulate->addSeparator();
+    make(simulate, QStringLiteral("editScenario"), tr("&Edit Scenario…"), [this] { m_simulation->editScenario(); });
     QMenu* panels = viewMenu->addMenu(tr("&Panels"));
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         panels->addAction(dock->toggleViewAction());
