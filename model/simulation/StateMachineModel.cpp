@@ -55,6 +55,8 @@ void StateMachineModel::start()
                 break;
             }
         }
+        if (states[i].type == Type::Task && !m_taskLinks[i])
+            m_definition.addNote("state " + states[i].name + ": no task edge matches what it calls; it succeeds at once.");
     }
 }
 
