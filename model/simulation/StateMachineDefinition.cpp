@@ -34,6 +34,15 @@ const JsonTree* member(const JsonTree& object, const char* key)
     return found == object.end() || found->is_null() ? nullptr : &*found;
 }
 
+// What runs instead of a definition that is not read.
+const std::string inConnectionOrder = ": the task edges run in connection order, each retried on any error.";
+
+/** {"Ref": …} or {"Fn::…": …}. */
+bool isIntrinsic(const JsonTree& value)
+{
+    return value.is_object() && value.size() == 1 && (value.begin().key() == "Ref" || value.begin().key().rfind("Fn::", 0) == 0);
+}
+
 QString quoted(const std::string& text)
 {
     return QStringLiteral("'%1'").arg(QString::fromStdString(text));
@@ -87,16 +96,20 @@ public:
     JsonTree document()
     {
         const JsonTree& properties = m_resource.properties;
-        if (const JsonTree* definition = member(properties, "Definition"))
+        const JsonTree* definition = member(properties, "Definition");
+        if (definition && isIntrinsic(*definition)) {
+            m_definition.addNote("a Definition given by " + definition->begin().key() + " is not read" + inConnectionOrder);
+            return JsonTree();
+        }
+        if (definition)
             return *definition;
         if (const JsonTree* text = member(properties, "DefinitionString"))
             return parse(*text);
         for (const char* elsewhere : {"DefinitionUri", "DefinitionS3Location"})
             if (member(properties, elsewhere))
-                m_definition.addNote(std::string(elsewhere)
-                                     + " is not read: the task edges run in connection order, each retried on any error.");
+                m_definition.addNote(std::string(elsewhere) + " is not read" + inConnectionOrder);
         if (m_definition.m_notes.empty())
-            m_definition.addNote("no definition: the task edges run in connection order, each retried on any error.");
+            m_definition.addNote("there is no definition" + inConnectionOrder);
         return JsonTree();
     }
 
@@ -167,7 +180,8 @@ private:
                 ++part;
             }
         } else {
-            fail(QString(), QStringLiteral("DefinitionString must be a string, a Fn::Sub or a Fn::Join of strings."));
+            m_definition.addNote("a DefinitionString that is not a string, a Fn::Sub or a Fn::Join is not read" + inConnectionOrder);
+            return JsonTree();
         }
         bool replaced = false;
         const std::string parsable = zeroBarePlaceholders(text, replaced);
@@ -409,8 +423,7 @@ private:
         const References::Visitor collect = [&](const std::string&, const std::string& id) { ids.push_back(id); };
         if (value.is_string()) {
             placeholders(value.get<std::string>(), ids);
-        } else if (value.is_object() && value.size() == 1
-                   && (value.begin().key() == "Ref" || value.begin().key().rfind("Fn::", 0) == 0)) {
+        } else if (isIntrinsic(value)) {
             References::visit(value, "", collect);
         } else if (value.is_object()) {
             for (auto it = value.begin(); it != value.end(); ++it)
