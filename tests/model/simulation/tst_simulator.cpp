@@ -375,7 +375,7 @@ Resources:
         StartAt: Reserve
         States:
           Reserve: {Type: Task, Resource: "${ReserveArn}", Next: Charge}
-          Charge: {Type: Task, Resource: "${ChargeArn}", End: true}
+          Charge: {Type: Task, Resource: "${ChargeArn}", Retry: [{ErrorEquals: [States.TaskFailed], MaxAttempts: 2}], End: true}
       DefinitionSubstitutions:
         ReserveArn: !GetAtt Reserve.Arn
         ChargeArn: !GetAtt Charge.Arn
