@@ -1,7 +1,10 @@
 #include "model/commands/DocumentEditLog.h"
 
+#include "model/ScenarioReferences.h"
 #include "model/catalogue/Catalogue.h"
 #include "model/realisation/ConnectionRealisation.h"
+
+#include <algorithm>
 
 namespace tributary {
 
@@ -90,6 +93,22 @@ void DocumentEditLog::removeResource(Document* document, const QString& id)
     step.index = document->architecture().resourceIndex(id);
     step.resource = document->takeResource(step.index);
     m_steps.push_back(std::move(step));
+    editScenario(document, [&id](JsonTree& simulation) { return ScenarioReferences::removeResource(simulation, id.toStdString()); });
+}
+
+void DocumentEditLog::editScenario(Document* document, const std::function<bool(JsonTree&)>& edit)
+{
+    const JsonTree& settings = document->architecture().settings();
+    const auto found = settings.find("simulation");
+    if (found == settings.end())
+        return;
+    JsonTree simulation = *found;
+    if (!edit(simulation))
+        return;
+    Step step{Step::Kind::Setting};
+    step.pointer = QStringLiteral("/simulation");
+    step.previous = document->applySetting(step.pointer, simulation);
+    m_steps.push_back(std::move(step));
 }
 
 void DocumentEditLog::detachFromGroups(Document* document, const QStringList& ids)
@@ -156,13 +175,25 @@ void DocumentEditLog::connect(Document* document, Connection connection)
 void DocumentEditLog::disconnect(Document* document, const QStringList& ids)
 {
     std::vector<JsonTree> pending;
+    std::vector<std::pair<QString, QString>> ends;
     for (const QString& id : ids) {
         const Connection* connection = document->architecture().connection(id);
         if (!connection)
             continue;
         for (const JsonTree& part : connection->parts)
             pending.push_back(part);
+        ends.emplace_back(connection->source, connection->target);
         removeConnection(document, id);
+    }
+    // A function cut off from a target emits nothing to it any more.
+    for (const auto& [source, target] : ends) {
+        const auto& remaining = document->architecture().connections();
+        if (std::none_of(remaining.begin(), remaining.end(), [&](const Connection& other) {
+                return other.source == source && other.target == target;
+            }))
+            editScenario(document, [&](JsonTree& simulation) {
+                return ScenarioReferences::removeEmits(simulation, source.toStdString(), target.toStdString());
+            });
     }
     // Removing a list item moves the items after it: the parts still to remove move with them.
     for (std::size_t i = 0; i < pending.size(); ++i) {
@@ -233,6 +264,9 @@ void DocumentEditLog::undo(Document* document)
             break;
         case Step::Kind::Groups:
             it->groups.revert(document);
+            break;
+        case Step::Kind::Setting:
+            document->restoreSetting(it->pointer, it->previous);
             break;
         }
     }

@@ -8,6 +8,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -43,6 +44,9 @@ public:
      */
     void disconnect(Document* document, const QStringList& ids);
 
+    /** Applies edit to a copy of the simulation scenario and stores it when edit says it changed. */
+    void editScenario(Document* document, const std::function<bool(JsonTree&)>& edit);
+
     /** Reverts every recorded edit, newest first, and forgets them. */
     void undo(Document* document);
     bool isEmpty() const { return m_steps.empty(); }
@@ -50,7 +54,7 @@ public:
 private:
     struct Step
     {
-        enum class Kind { Property, InsertResource, RemoveResource, InsertConnection, RemoveConnection, Parts, Groups };
+        enum class Kind { Property, InsertResource, RemoveResource, InsertConnection, RemoveConnection, Parts, Groups, Setting };
         Kind kind;
         Document::PropertyOwner owner = Document::PropertyOwner::Resource;
         QString id;

@@ -3,6 +3,7 @@
 #include "model/Document.h"
 #include "model/LogicalId.h"
 #include "model/References.h"
+#include "model/ScenarioReferences.h"
 
 namespace tributary {
 
@@ -30,10 +31,14 @@ void RenameResourceCommand::redo()
     m_sectionsBefore.reset();
     rewriteReferences(m_oldId.toStdString(), m_newId.toStdString());
     m_document->renameResource(m_oldId, m_newId);
+    m_scenarioEdits.editScenario(m_document, [this](JsonTree& simulation) {
+        return ScenarioReferences::rename(simulation, m_oldId.toStdString(), m_newId.toStdString());
+    });
 }
 
 void RenameResourceCommand::undo()
 {
+    m_scenarioEdits.undo(m_document);
     m_document->renameResource(m_newId, m_oldId);
     for (const ResourceContent& before : m_resourcesBefore)
         m_document->setResourceContent(before.id, before.properties, before.attributes);

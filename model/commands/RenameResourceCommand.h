@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/commands/DocumentCommand.h"
+#include "model/commands/DocumentEditLog.h"
 #include "model/tree/JsonTree.h"
 
 #include <QString>
@@ -42,6 +43,8 @@ private:
     std::vector<ResourceContent> m_resourcesBefore;
     std::vector<ConnectionContent> m_connectionsBefore;
     std::optional<JsonTree> m_sectionsBefore;
+    /** The scenario's mentions of the old id, renamed. */
+    DocumentEditLog m_scenarioEdits;
 };
 
 } // namespace tributary
