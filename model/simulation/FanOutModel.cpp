@@ -55,8 +55,15 @@ void FanOutModel::configureTargets(const Architecture& architecture,
                                    const std::function<SimModel*(const std::string&)>& modelOf)
 {
     m_targets.clear();
+    // A schedule's one target is its own Target property; other kinds keep each target's settings on its edge.
+    const Resource* own = architecture.resource(QString::fromStdString(m_id));
+    const JsonTree* scheduleTarget = own && m_kind == "schedule" && own->properties.contains("Target")
+        ? &own->properties["Target"]
+        : nullptr;
     for (const SimLink& link : m_links) {
-        const JsonTree& properties = architecture.connections()[static_cast<std::size_t>(link.connection)].properties;
+        const JsonTree& properties = scheduleTarget
+            ? *scheduleTarget
+            : architecture.connections()[static_cast<std::size_t>(link.connection)].properties;
         Target target{m_retryPolicy.forTarget(m_settings, properties)};
         target.deadLetter = deadLetterOf(properties, modelOf, target.deadLetterQueue);
         m_targets.push_back(std::move(target));

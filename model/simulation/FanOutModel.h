@@ -28,9 +28,10 @@ public:
                 const char* latencyP99Key, RetryPolicy retryPolicy);
 
     /**
-     * Reads each link's target settings from its connection in architecture: the retry policy and
-     * the dead-letter queue, whose model modelOf finds from the id the ARN reference names (Ref,
-     * Fn::GetAtt, Fn::Sub). Called once all links are added, before start().
+     * Reads each link's target settings from its connection in architecture (a schedule's from its
+     * Target property): the retry policy and the dead-letter queue, whose model modelOf finds from
+     * the id the ARN reference names (Ref, Fn::GetAtt, Fn::Sub). Called once all links are added,
+     * before start().
      */
     void configureTargets(const Architecture& architecture, const std::function<SimModel*(const std::string&)>& modelOf);
 

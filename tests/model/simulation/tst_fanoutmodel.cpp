@@ -162,6 +162,39 @@ private Q_SLOTS:
         QCOMPARE(count(results, "Dlq", "received"), std::uint64_t(4));
     }
 
+    void scheduleTargetDeadLettersFromItsTargetProperty()
+    {
+        // Every 5 minutes for an hour: 11 scheduled events (at 5, 10, … 55 min), each tried 3 times.
+        const JsonTree results = resultsFor(R"(AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Target:
+    Type: AWS::SQS::Queue
+  Dlq:
+    Type: AWS::SQS::Queue
+  Every5:
+    Type: AWS::Scheduler::Schedule
+    Properties:
+      ScheduleExpression: rate(5 minutes)
+      FlexibleTimeWindow: {Mode: 'OFF'}
+      Target:
+        Arn: !GetAtt Target.Arn
+        RoleArn: arn:aws:iam::123456789012:role/scheduler
+        RetryPolicy: {MaximumRetryAttempts: 2}
+        DeadLetterConfig: {Arn: !GetAtt Dlq.Arn}
+Metadata:
+  Tributary:
+    simulation:
+      durationSeconds: 3600
+      failures:
+        - {resource: Target, outage: true}
+)");
+        const std::uint64_t events = count(results, "Every5", "scheduledEvents");
+        QCOMPARE(events, std::uint64_t(11));
+        QCOMPARE(count(results, "Target", "throttles"), 3 * events);
+        QCOMPARE(count(results, "Dlq", "received"), events);
+        QCOMPARE(count(results, "Every5", "deadLettered"), events);
+    }
+
     void deadLetterQueueOutsideTheTemplateStillCounts()
     {
         QByteArray yaml = topicTemplate(R"(      RedrivePolicy:
