@@ -1,5 +1,8 @@
 #include "model/simulation/FanOutModel.h"
 
+#include "model/References.h"
+#include "model/tree/JsonTreeEdit.h"
+
 #include <QRegularExpression>
 #include <QString>
 
@@ -48,6 +51,41 @@ double FanOutModel::scheduleInterval(const std::string& expression)
     return 86400;
 }
 
+void FanOutModel::configureTargets(const Architecture& architecture,
+                                   const std::function<SimModel*(const std::string&)>& modelOf)
+{
+    m_targets.clear();
+    // A schedule's one target is its own Target property; other kinds keep each target's settings on its edge.
+    const Resource* own = architecture.resource(QString::fromStdString(m_id));
+    const JsonTree* scheduleTarget = own && m_kind == "schedule" && own->properties.contains("Target")
+        ? &own->properties["Target"]
+        : nullptr;
+    for (const SimLink& link : m_links) {
+        const JsonTree& properties = scheduleTarget
+            ? *scheduleTarget
+            : architecture.connections()[static_cast<std::size_t>(link.connection)].properties;
+        Target target{m_retryPolicy.forTarget(m_settings, properties)};
+        target.deadLetter = deadLetterOf(properties, modelOf, target.deadLetterQueue);
+        m_targets.push_back(std::move(target));
+    }
+}
+
+bool FanOutModel::deadLetterOf(const JsonTree& properties, const std::function<SimModel*(const std::string&)>& modelOf,
+                               SimModel*& queue)
+{
+    for (const char* pointer : {"/RedrivePolicy", "/DeadLetterConfig"}) {
+        const std::optional<JsonTree> value = JsonTreeEdit::valueAt(properties, QString::fromLatin1(pointer));
+        if (!value || value->is_null())
+            continue;
+        References::visit(*value, "", [&](const std::string&, const std::string& id) {
+            if (!queue)
+                queue = modelOf(id);
+        });
+        return true;
+    }
+    return false;
+}
+
 void FanOutModel::start()
 {
     if (m_scheduleEvery > 0 && m_scheduleEvery < m_context.end)
@@ -79,11 +117,13 @@ void FanOutModel::handle(const SimEvent& event)
         const int attempt = static_cast<int>(event.b >> 16);
         const int copy = m_context.messages.copy(message, m_context.now);
         const SimLink& l = m_links[static_cast<std::size_t>(link)];
+        ConnectionStats& stats = m_context.connections[static_cast<std::size_t>(l.connection)];
         if (l.target->receive(copy)) {
-            ++m_context.connections[static_cast<std::size_t>(l.connection)].delivered;
+            ++stats.delivered;
             ++m_deliveries;
             m_context.messages.release(message);
         } else {
+            ++stats.refused;
             m_context.messages.release(copy);
             retry(message, link, attempt + 1);
         }
@@ -120,16 +160,33 @@ void FanOutModel::deliver(int message)
 
 void FanOutModel::retry(int message, int link, int attempt)
 {
-    const SimTime delay = m_retryPolicy.delayBefore(attempt, m_context.now - m_context.messages[message].arrived);
+    const Target& target = m_targets[static_cast<std::size_t>(link)];
+    const SimTime delay = target.retries.delayBefore(attempt, m_context.now - m_context.messages[message].arrived);
     if (delay < 0) {
-        ++m_dropped;
-        m_context.traceHop(message, m_index, TraceStep::Drop);
-        m_context.messages.release(message);
+        giveUp(message, target);
         return;
     }
     ++m_retries;
     m_context.schedule(m_context.now + delay, m_index, Retry, message,
                        static_cast<std::int64_t>(link) | (static_cast<std::int64_t>(attempt) << 16));
+}
+
+void FanOutModel::giveUp(int message, const Target& target)
+{
+    if (!target.deadLetter) {
+        ++m_dropped;
+        m_context.traceHop(message, m_index, TraceStep::Drop);
+        m_context.messages.release(message);
+        return;
+    }
+    m_context.traceHop(message, m_index, TraceStep::DeadLetter);
+    SimModel* queue = target.deadLetterQueue;
+    if (queue && queue->receive(message)) {
+        ++m_deadLettered;
+        return;
+    }
+    ++(queue ? m_dropped : m_deadLettered);
+    m_context.messages.release(message);
 }
 
 void FanOutModel::addUsage(ResourceUsage& usage) const

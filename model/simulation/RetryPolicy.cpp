@@ -6,6 +6,12 @@
 
 namespace tributary {
 
+namespace {
+
+constexpr int eventBridgeAttempts = 185;
+
+} // namespace
+
 RetryPolicy RetryPolicy::sns(const SimSettings& s)
 {
     RetryPolicy policy;
@@ -24,18 +30,37 @@ RetryPolicy RetryPolicy::sns(const SimSettings& s)
 
 RetryPolicy RetryPolicy::eventBridge(const SimSettings& s)
 {
+    return eventBridge(s, JsonTree::object());
+}
+
+RetryPolicy RetryPolicy::forTarget(const SimSettings& s, const JsonTree& targetProperties) const
+{
+    return m_eventBridge ? eventBridge(s, targetProperties) : *this;
+}
+
+RetryPolicy RetryPolicy::eventBridge(const SimSettings& s, const JsonTree& target)
+{
     RetryPolicy policy;
-    const int attempts = static_cast<int>(s.number("retryMaxAttempts", s.number("targetRetryMaxAttempts", 185)));
-    const double maxAgeSeconds = s.has("retryMaxHours") ? s.number("retryMaxHours", 24) * 3600
-                                                        : s.number("targetRetryMaxAgeSeconds", 86400);
-    // Exponential backoff from 1 s, capped so that the attempts spread over the maximum age.
-    policy.m_phases = {{attempts, simSeconds(1), simSeconds(std::max(1.0, 2 * maxAgeSeconds / std::max(1, attempts)))}};
+    policy.m_eventBridge = true;
+    // A setting named retryMaxAttempts (the kind's or the scenario's) is read in place of targetRetryMaxAttempts.
+    const char* attemptsKey = s.has("retryMaxAttempts") ? "retryMaxAttempts" : "targetRetryMaxAttempts";
+    const int attempts = static_cast<int>(s.number(attemptsKey, target, "/RetryPolicy/MaximumRetryAttempts", eventBridgeAttempts));
+    const char* agePointer = "/RetryPolicy/MaximumEventAgeInSeconds";
+    const double maxAgeSeconds = s.has("retryMaxHours")
+        ? SimSettings::templateNumber(target, agePointer, s.number("retryMaxHours", 24) * 3600)
+        : s.number("targetRetryMaxAgeSeconds", target, agePointer, 86400);
+    // Exponential backoff from 1 s, shaped so that EventBridge's 185 attempts spread over the maximum
+    // age; a smaller MaximumRetryAttempts ends the same sequence earlier.
+    policy.m_phases = {{eventBridgeAttempts, simSeconds(1), simSeconds(std::max(1.0, 2 * maxAgeSeconds / eventBridgeAttempts))}};
+    policy.m_maxRetries = attempts;
     policy.m_maxAge = simSeconds(maxAgeSeconds);
     return policy;
 }
 
 SimTime RetryPolicy::delayBefore(int retry, SimTime age) const
 {
+    if (retry > m_maxRetries)
+        return -1;
     int remaining = retry;
     for (const Phase& phase : m_phases) {
         if (remaining > phase.attempts) {

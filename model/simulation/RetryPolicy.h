@@ -1,7 +1,9 @@
 #pragma once
 
 #include "model/simulation/SimEvent.h"
+#include "model/tree/JsonTree.h"
 
+#include <limits>
 #include <vector>
 
 namespace tributary {
@@ -21,10 +23,19 @@ public:
     /** EventBridge / Scheduler: retryMaxAttempts (or targetRetryMaxAttempts) and retryMaxHours (or targetRetryMaxAgeSeconds). */
     static RetryPolicy eventBridge(const SimSettings& settings);
 
+    /**
+     * The policy for one target, given its connection's properties: EventBridge reads the target's
+     * RetryPolicy (MaximumRetryAttempts, MaximumEventAgeInSeconds) where the scenario overrides
+     * neither retryMaxAttempts nor retryMaxHours; SNS keeps the topic's policy.
+     */
+    RetryPolicy forTarget(const SimSettings& settings, const JsonTree& targetProperties) const;
+
     /** The wait before retry number `retry` (1 = the first retry); negative when no retry is left. */
     SimTime delayBefore(int retry, SimTime age) const;
 
 private:
+    static RetryPolicy eventBridge(const SimSettings& settings, const JsonTree& targetProperties);
+
     struct Phase
     {
         int attempts;
@@ -33,6 +44,8 @@ private:
     };
     std::vector<Phase> m_phases;
     SimTime m_maxAge = 0;
+    int m_maxRetries = std::numeric_limits<int>::max();
+    bool m_eventBridge = false;
 };
 
 } // namespace tributary

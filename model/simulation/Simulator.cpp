@@ -203,6 +203,9 @@ void Simulator::buildLinks(const Architecture& architecture, const Catalogue& ca
         }
         source->addLink(std::move(link));
     }
+    for (const auto& each : m_models)
+        if (auto* fanOut = dynamic_cast<FanOutModel*>(each.get()))
+            fanOut->configureTargets(architecture, [this](const std::string& id) { return model(id); });
 }
 
 void Simulator::buildEntries()

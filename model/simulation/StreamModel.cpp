@@ -6,6 +6,7 @@ namespace tributary {
 
 StreamModel::StreamModel(SimContext& context, const Resource& resource, SimSettings settings)
     : SimModel(context, resource.id.toStdString(), resource.kind.toStdString(), std::move(settings))
+    , m_capacity(resource, m_settings)
 {
     const JsonTree& p = resource.properties;
     m_kinesis = resource.kind == QLatin1String("stream");
@@ -25,7 +26,8 @@ bool StreamModel::receive(int message)
     const int shard = static_cast<int>((static_cast<std::uint64_t>(m.entry + 1) * 7919u + static_cast<std::uint64_t>(m.key))
                                        % static_cast<std::uint64_t>(m_shards));
     if (failure.outage || failure.throttle
-        || (m_kinesis && !m_writeLimits[static_cast<std::size_t>(shard)].take(m_context.now))) {
+        || (m_kinesis && !m_writeLimits[static_cast<std::size_t>(shard)].take(m_context.now))
+        || !m_capacity.admitWrite(m_context.now)) {
         ++m_throttles;
         return false;
     }
@@ -53,7 +55,7 @@ void StreamModel::addUsage(ResourceUsage& usage) const
         usage.payloadUnits = static_cast<double>(m_received);
         usage.shardHours = m_shards * static_cast<double>(m_context.end) / simMicrosPerSecond / 3600;
     } else {
-        usage.writeUnits = static_cast<double>(m_received);
+        m_capacity.addUsage(usage, static_cast<double>(m_context.end) / simMicrosPerSecond, m_received);
     }
 }
 

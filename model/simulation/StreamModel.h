@@ -2,6 +2,7 @@
 
 #include "model/Resource.h"
 #include "model/simulation/SimModel.h"
+#include "model/simulation/TableCapacity.h"
 #include "model/simulation/TokenBucket.h"
 
 #include <vector>
@@ -13,7 +14,8 @@ class StreamConsumer;
 /**
  * A Kinesis stream (ShardCount shards, or the on-demand initial count) or a DynamoDB table's
  * stream: each record goes to the shard of its partition key; a Kinesis shard takes at most
- * 1,000 records a second (excess writes are refused as throttled); every consumer gets a copy.
+ * 1,000 records a second (excess writes are refused as throttled); a provisioned table's write
+ * capacity (TableCapacity) refuses writes beyond it the same way; every consumer gets a copy.
  */
 class StreamModel : public SimModel
 {
@@ -26,13 +28,14 @@ public:
 
 protected:
     void addJson(JsonTree& json) const override;
-    /** Kinesis: payload units (each record under 25 KB) and shard-hours; tables: write units. */
+    /** Kinesis: payload units (each record under 25 KB) and shard-hours; tables: TableCapacity::addUsage(). */
     void addUsage(ResourceUsage& usage) const override;
 
 private:
     bool m_kinesis = true;
     int m_shards = 1;
     std::vector<TokenBucket> m_writeLimits;
+    TableCapacity m_capacity;
     std::vector<StreamConsumer*> m_consumers;
 };
 
