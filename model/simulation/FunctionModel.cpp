@@ -172,12 +172,19 @@ bool FunctionModel::tryStart(const Invocation& invocation)
         m_firstFree = m_running[static_cast<std::size_t>(record)].nextFree;
     } else {
         m_running.emplace_back();
+        m_carried.emplace_back();
         record = static_cast<int>(m_running.size() - 1);
     }
-    Running& r = m_running[static_cast<std::size_t>(record)];
-    const SimMessage& first = m_context.messages[invocation.items[0]];
-    r = Running{invocation.caller, invocation.token, first.origin, first.entry, first.key,
+    m_running[static_cast<std::size_t>(record)] =
+        Running{invocation.caller, invocation.token, m_context.messages[invocation.items[0]].origin,
                 invocation.count, failedItems, outcome, invocation.async, provisioned, -1};
+    std::vector<Carried>& carried = m_carried[static_cast<std::size_t>(record)];
+    carried.clear();
+    for (int i = 0; i < invocation.count; ++i) {
+        const SimMessage& item = m_context.messages[invocation.items[i]];
+        if (!item.poison)
+            carried.push_back(Carried{item.origin, item.payload, item.key});
+    }
     m_context.traceHop(invocation.items[0], m_index, TraceStep::Start);
     m_durations.add(run);
     m_gbSeconds += std::ceil(static_cast<double>(run) / 1000) / 1000 * m_memoryGb;
@@ -215,9 +222,6 @@ void FunctionModel::handle(const SimEvent& event)
 void FunctionModel::finishRunning(int record)
 {
     const Running r = m_running[static_cast<std::size_t>(record)];
-    m_running[static_cast<std::size_t>(record)].nextFree = m_firstFree;
-    m_firstFree = record;
-
     --m_busy;
     m_busyAverage.set(m_context.now, m_busy);
     if (r.provisioned) {
@@ -236,7 +240,13 @@ void FunctionModel::finishRunning(int record)
         if (r.outcome == InvocationOutcome::Timeout)
             ++m_timeouts;
     }
-    sendSdkCalls(r, r.count - r.failedItems);
+    // The record stays taken while its items are sent, and they are sent from m_sending, so that a
+    // delivery that started an invocation at once could neither reuse nor move them.
+    m_sending.swap(m_carried[static_cast<std::size_t>(record)]);
+    sendSdkCalls(m_sending, r.count - r.failedItems);
+    m_sending.swap(m_carried[static_cast<std::size_t>(record)]);
+    m_running[static_cast<std::size_t>(record)].nextFree = m_firstFree;
+    m_firstFree = record;
     if (r.async) {
         asyncOutcome(static_cast<int>(r.token), r.outcome);
         return;
@@ -246,16 +256,24 @@ void FunctionModel::finishRunning(int record)
                            static_cast<std::int64_t>(r.outcome) | (static_cast<std::int64_t>(r.failedItems) << 8));
 }
 
-void FunctionModel::sendSdkCalls(const Running& running, int calls)
+void FunctionModel::sendSdkCalls(const std::vector<Carried>& carried, int calls)
 {
+    calls = std::min(calls, static_cast<int>(carried.size()));
     if (calls <= 0)
         return;
-    for (const SimLink& link : m_links) {
+    for (SimLink& link : m_links) {
         if (link.meaning != LinkMeaning::Sdk)
             continue;
         for (int i = 0; i < calls; ++i) {
-            const int message = m_context.messages.create(m_context.now, running.entry, running.key);
-            m_context.messages[message].origin = running.origin;
+            const Carried& item = carried[static_cast<std::size_t>(i)];
+            int message = -1;
+            if (link.emits.empty()) {
+                message = m_context.newMessage(item.payload, item.key);
+            } else {
+                message = m_context.newMessage(link.emits[link.nextEmit]);
+                link.nextEmit = (link.nextEmit + 1) % link.emits.size();
+            }
+            m_context.messages[message].origin = item.origin;
             deliverCopy(link, message);
             m_context.messages.release(message);
         }

@@ -43,13 +43,18 @@ protected:
 
 private:
     enum Event : std::int32_t { Finish = 1, Reclaim, AsyncAttempt };
+    /** An item of an invocation that is not poisoned: what an SDK call passes on when its edge emits nothing. */
+    struct Carried
+    {
+        SimTime origin = 0;
+        std::int32_t payload = 0;
+        std::int32_t key = 0;
+    };
     struct Running
     {
         std::int32_t caller = -1;
         std::int64_t token = 0;
         SimTime origin = 0;
-        std::int32_t entry = 0;
-        std::int32_t key = 0;
         std::int32_t count = 0;
         std::int32_t failedItems = 0;
         InvocationOutcome outcome = InvocationOutcome::Success;
@@ -63,7 +68,8 @@ private:
     void finishRunning(int record);
     void asyncOutcome(int message, InvocationOutcome outcome);
     void asyncFail(int message);
-    void sendSdkCalls(const Running& running, int calls);
+    /** One message along each SDK edge per item of `carried` up to `calls`: the edge's emitted payload or the item's. */
+    void sendSdkCalls(const std::vector<Carried>& carried, int calls);
     void scheduleReclaim();
     void reclaim();
     void setEnvironments(int delta);
@@ -94,6 +100,10 @@ private:
     std::deque<SimTime> m_idleSince;
     bool m_reclaimPending = false;
     std::vector<Running> m_running;
+    /** Per record of m_running, its Carried items. */
+    std::vector<std::vector<Carried>> m_carried;
+    /** The items of the invocation whose SDK calls are being sent. */
+    std::vector<Carried> m_sending;
     int m_firstFree = -1;
 
     std::uint64_t m_invocations = 0;

@@ -17,8 +17,6 @@ LoadGenerator::LoadGenerator(SimContext& context, const EntrySpec& entry, int en
     : SimModel(context, "entry:" + entry.resource, "entry", SimSettings(JsonTree::object(), JsonTree(), "simulation/entries"))
     , m_load(entry.load)
     , m_entry(entryIndex)
-    , m_keys(entry.keys)
-    , m_poison(entry.poison)
     , m_target(target)
     , m_invokeSync(invokeSync)
 {
@@ -101,9 +99,8 @@ void LoadGenerator::handle(const SimEvent& event)
 void LoadGenerator::emit()
 {
     ++m_generated;
-    const int key = m_keys > 1 ? static_cast<int>(m_context.random.below(static_cast<std::uint64_t>(m_keys))) : 0;
-    const int message = m_context.messages.create(m_context.now, m_entry, key);
-    m_context.messages[message].poison = m_poison;
+    // An entry's payload has the entry's index in the payload table.
+    const int message = m_context.newMessage(m_entry);
     if (m_invokeSync) {
         Invocation invocation;
         invocation.items = &message;

@@ -31,8 +31,6 @@ private:
 
     LoadSpec m_load;
     int m_entry;
-    int m_keys;
-    bool m_poison;
     SimModel* m_target;
     bool m_invokeSync;
     std::uint64_t m_generated = 0;

@@ -14,7 +14,7 @@ int MessagePool::allocate()
     return static_cast<int>(m_messages.size() - 1);
 }
 
-int MessagePool::create(SimTime now, int entry, int key)
+int MessagePool::create(SimTime now, int payload, int key)
 {
     const int id = allocate();
     SimMessage& m = (*this)[id];
@@ -22,7 +22,7 @@ int MessagePool::create(SimTime now, int entry, int key)
     m.origin = now;
     m.arrived = now;
     m.serial = m_nextSerial++;
-    m.entry = entry;
+    m.payload = payload;
     m.key = key;
     return id;
 }

@@ -18,8 +18,8 @@ struct SimMessage
     std::uint64_t serial = 0;
     /** The latest receipt handed out for it by a queue (0: none). */
     std::uint64_t receipt = 0;
-    /** Index of the scenario entry it came from. */
-    std::int32_t entry = 0;
+    /** What it carries: an index in the run's payload table (SimContext::payloads). */
+    std::int32_t payload = 0;
     /** Partition key or message group, 0 .. keys-1. */
     std::int32_t key = 0;
     std::int32_t receiveCount = 0;
@@ -34,8 +34,8 @@ struct SimMessage
 class MessagePool
 {
 public:
-    /** A new message from entry, arrived now, origin now. */
-    int create(SimTime now, int entry, int key);
+    /** A new message carrying payload, arrived now, origin now. */
+    int create(SimTime now, int payload, int key);
     /** A copy of message (a fan-out copy) with a new serial, arrived now, attempts 0. */
     int copy(int message, SimTime now);
     void release(int message);

@@ -9,7 +9,9 @@ namespace tributary {
 /**
  * An EventBridge pipe: its source's poller (SQS or stream) invokes it with batches; it hands each
  * record to its targets and answers after the delivery latency, with an error when a target
- * refused a record, so that the source retries the batch.
+ * refused a record, so that the source retries the batch. Its SourceParameters/FilterCriteria is
+ * the filter of the edge from its source (LinkFilter): records that match none of its patterns
+ * are dropped by the poller and never reach the pipe.
  */
 class PipeModel : public SimModel
 {

@@ -33,7 +33,7 @@ bool QueueModel::receive(int message)
     if (!m_fifo) {
         makeVisible(message);
     } else {
-        const std::int64_t key = (static_cast<std::int64_t>(m.entry) << 32) | static_cast<std::uint32_t>(m.key);
+        const std::int64_t key = (static_cast<std::int64_t>(m.payload) << 32) | static_cast<std::uint32_t>(m.key);
         auto found = m_groupOf.find(key);
         if (found == m_groupOf.end()) {
             found = m_groupOf.emplace(key, static_cast<int>(m_groups.size())).first;
@@ -91,7 +91,7 @@ bool QueueModel::redriveIfExhausted(int message)
 
 int QueueModel::groupOf(const SimMessage& message) const
 {
-    return m_groupOf.at((static_cast<std::int64_t>(message.entry) << 32) | static_cast<std::uint32_t>(message.key));
+    return m_groupOf.at((static_cast<std::int64_t>(message.payload) << 32) | static_cast<std::uint32_t>(message.key));
 }
 
 void QueueModel::receiveBatch(int max, std::vector<int>& out, std::vector<std::uint64_t>& receipts)
@@ -193,6 +193,35 @@ void QueueModel::settle(const std::vector<int>& items, const std::vector<std::ui
     }
     setDepth();
     wakePollers();
+}
+
+void QueueModel::discard(const std::vector<int>& items, const std::vector<std::uint64_t>& receipts)
+{
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const int message = items[i];
+        if (!m_fifo) {
+            if (m_context.messages[message].receipt == receipts[i])
+                deleteMessage(message);
+            continue;
+        }
+        const int group = groupOf(m_context.messages[message]);
+        Group& g = m_groups[static_cast<std::size_t>(group)];
+        if (!g.locked || g.receipt != receipts[i])
+            continue;
+        const auto inFlightEnd = g.messages.begin() + g.inFlight;
+        const auto at = std::find(g.messages.begin(), inFlightEnd, message);
+        if (at == inFlightEnd)
+            continue;
+        g.messages.erase(at);
+        --g.inFlight;
+        deleteMessage(message);
+        if (g.inFlight == 0) {
+            g.locked = false;
+            g.receipt = 0;
+            makeReady(group);
+        }
+    }
+    setDepth();
 }
 
 void QueueModel::checkVisibility(bool wake)

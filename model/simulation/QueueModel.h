@@ -48,6 +48,11 @@ public:
      */
     void settle(const std::vector<int>& items, const std::vector<std::uint64_t>& receipts,
                 const std::vector<char>& failed);
+    /**
+     * Deletes received messages at once, wherever they stand in their FIFO group (the mapping's
+     * filter dropped them), when their receipt is still current.
+     */
+    void discard(const std::vector<int>& items, const std::vector<std::uint64_t>& receipts);
 
 protected:
     void addJson(JsonTree& json) const override;

@@ -7,12 +7,11 @@
 
 namespace tributary {
 
-QueuePoller::QueuePoller(SimContext& context, QueueModel* queue, SimModel* target, const Connection& connection,
-                         int connectionIndex, const SimSettings& queueSettings)
-    : SimModel(context, queue->id() + "->" + target->id(), "poller", queueSettings)
+QueuePoller::QueuePoller(SimContext& context, QueueModel* queue, SimLink link, const Connection& connection,
+                         const SimSettings& queueSettings)
+    : SimModel(context, queue->id() + "->" + link.target->id(), "poller", queueSettings)
     , m_queue(queue)
-    , m_target(target)
-    , m_connection(connectionIndex)
+    , m_link(std::move(link))
 {
     const JsonTree& p = connection.properties;
     m_batchSize = std::max(1, static_cast<int>(SimSettings::templateNumber(p, "/BatchSize", 10)));
@@ -32,7 +31,7 @@ QueuePoller::QueuePoller(SimContext& context, QueueModel* queue, SimModel* targe
 
 std::string QueuePoller::targetId() const
 {
-    return m_target->id();
+    return m_link.target->id();
 }
 
 void QueuePoller::start()
@@ -60,9 +59,13 @@ void QueuePoller::poll()
         }
         Slot& s = m_slots[static_cast<std::size_t>(slot)];
         m_queue->receiveBatch(m_batchSize, s.items, s.receipts);
+        const bool received = !s.items.empty();
+        dropFiltered(s);
         if (s.items.empty()) {
             m_freeSlots.push_back(slot);
-            break;
+            if (!received)
+                break;
+            continue;
         }
         s.busy = true;
         ++m_active;
@@ -72,19 +75,46 @@ void QueuePoller::poll()
     m_windowElapsed = false;
 }
 
+void QueuePoller::dropFiltered(Slot& slot)
+{
+    if (m_link.passes.empty())
+        return;
+    m_dropped.clear();
+    m_droppedReceipts.clear();
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < slot.items.size(); ++i) {
+        if (m_link.passesPayload(m_context.messages[slot.items[i]].payload)) {
+            slot.items[kept] = slot.items[i];
+            slot.receipts[kept] = slot.receipts[i];
+            ++kept;
+        } else {
+            m_context.traceHop(slot.items[i], m_queue->index(), TraceStep::Drop);
+            m_dropped.push_back(slot.items[i]);
+            m_droppedReceipts.push_back(slot.receipts[i]);
+        }
+    }
+    slot.items.resize(kept);
+    slot.receipts.resize(kept);
+    if (m_dropped.empty())
+        return;
+    m_filtered += m_dropped.size();
+    m_context.connections[static_cast<std::size_t>(m_link.connection)].filtered += m_dropped.size();
+    m_queue->discard(m_dropped, m_droppedReceipts);
+}
+
 void QueuePoller::startBatch(int slot)
 {
     Slot& s = m_slots[static_cast<std::size_t>(slot)];
     ++m_batches;
     m_batchItems += s.items.size();
-    m_context.connections[static_cast<std::size_t>(m_connection)].delivered += s.items.size();
+    m_context.connections[static_cast<std::size_t>(m_link.connection)].delivered += s.items.size();
     Invocation invocation;
     invocation.caller = m_index;
     invocation.token = slot;
     invocation.items = s.items.data();
     invocation.count = static_cast<int>(s.items.size());
     invocation.perItem = m_perItem;
-    m_target->invoke(invocation);
+    m_link.target->invoke(invocation);
 }
 
 void QueuePoller::batchDone(int slot, InvocationOutcome outcome, int failedItems)
@@ -113,9 +143,9 @@ void QueuePoller::batchDone(int slot, InvocationOutcome outcome, int failedItems
     for (std::size_t i = 0; i < count; ++i) {
         if (s.failed[i]) {
             ++m_failedItems;
-            m_context.traceHop(s.items[i], m_target->index(), TraceStep::Fail);
+            m_context.traceHop(s.items[i], m_link.target->index(), TraceStep::Fail);
         } else {
-            m_context.traceHop(s.items[i], m_target->index(), TraceStep::Succeed);
+            m_context.traceHop(s.items[i], m_link.target->index(), TraceStep::Succeed);
         }
     }
     m_queue->settle(s.items, s.receipts, s.failed);
@@ -165,6 +195,7 @@ JsonTree QueuePoller::pollerJson() const
     json["meanBatchSize"] = SimRounding::round(m_batches ? static_cast<double>(m_batchItems) / static_cast<double>(m_batches) : 0);
     json["failedItems"] = m_failedItems;
     json["throttledBatches"] = m_throttledBatches;
+    json["filtered"] = m_filtered;
     json["concurrencyMean"] = SimRounding::round(m_concurrency.mean(m_context.end));
     json["concurrencyMax"] = static_cast<int>(m_concurrency.max());
     json["allowedConcurrencyAtEnd"] = m_allowed;

@@ -15,14 +15,15 @@ class QueueModel;
  * receive batches (batch size, batching window) and invoke the target, starting with 5 concurrent
  * batches and adding up to 300 a minute while messages wait, up to 1,000 or the mapping's maximum
  * concurrency. A failed batch is left to the visibility timeout; with ReportBatchItemFailures only
- * the failed items are.
+ * the failed items are. Received messages that fail the edge's filter (FilterCriteria) are deleted
+ * without invoking, counted as filtered.
  */
 class QueuePoller : public SimModel
 {
 public:
-    /** connectionIndex: the polled edge's index in the architecture, for its counts. */
-    QueuePoller(SimContext& context, QueueModel* queue, SimModel* target, const Connection& connection,
-                int connectionIndex, const SimSettings& queueSettings);
+    /** link: the polled edge (its target, connection index for the counts, and filter). */
+    QueuePoller(SimContext& context, QueueModel* queue, SimLink link, const Connection& connection,
+                const SimSettings& queueSettings);
 
     bool isResource() const override { return false; }
     void start() override;
@@ -50,12 +51,13 @@ private:
         bool busy = false;
     };
 
+    /** Takes the messages that fail the filter out of the slot's batch and has the queue delete them. */
+    void dropFiltered(Slot& slot);
     void startBatch(int slot);
     void batchDone(int slot, InvocationOutcome outcome, int failedItems);
 
     QueueModel* m_queue;
-    SimModel* m_target;
-    int m_connection;
+    SimLink m_link;
     int m_batchSize = 10;
     SimTime m_window = 0;
     bool m_perItem = false;
@@ -67,6 +69,8 @@ private:
     SimTime m_receiveLatency = 0;
     std::vector<Slot> m_slots;
     std::vector<int> m_freeSlots;
+    std::vector<int> m_dropped;
+    std::vector<std::uint64_t> m_droppedReceipts;
     int m_active = 0;
     bool m_windowPending = false;
     bool m_windowElapsed = false;
@@ -75,6 +79,7 @@ private:
     std::uint64_t m_batchItems = 0;
     std::uint64_t m_failedItems = 0;
     std::uint64_t m_throttledBatches = 0;
+    std::uint64_t m_filtered = 0;
     TimeAverage m_concurrency;
 };
 

@@ -83,17 +83,23 @@ LoadSpec readLoad(const JsonTree& load, const std::string& where)
     return spec;
 }
 
-int keyCount(const JsonTree& payload, const std::string& where)
+PayloadSpec readPayload(const JsonTree& payload, const std::string& where)
 {
+    PayloadSpec spec;
+    spec.json = payload;
+    if (!payload.is_object())
+        return spec;
     for (const char* name : {"partitionKeys", "messageGroups"}) {
         const auto found = payload.find(name);
         if (found == payload.end())
             continue;
         if (!found->is_number_integer() || found->get<long long>() < 1)
             fail(where + "/" + name, "a whole number of keys, 1 or more");
-        return static_cast<int>(found->get<long long>());
+        spec.keys = static_cast<int>(found->get<long long>());
+        break;
     }
-    return 1;
+    spec.poison = booleanAt(payload, "poison", where);
+    return spec;
 }
 
 EntrySpec readEntry(const JsonTree& entry, const std::string& where)
@@ -111,14 +117,31 @@ EntrySpec readEntry(const JsonTree& entry, const std::string& where)
     if (!entry.contains("load"))
         fail(where + "/load", "a map with a shape (the key is missing)");
     spec.load = readLoad(entry["load"], where + "/load");
-    if (entry.contains("payload")) {
-        spec.payload = entry["payload"];
-        if (spec.payload.is_object())
-            spec.keys = keyCount(spec.payload, where + "/payload");
-        if (spec.payload.is_object())
-            spec.poison = booleanAt(spec.payload, "poison", where + "/payload");
-    }
+    if (entry.contains("payload"))
+        spec.payload = readPayload(entry["payload"], where + "/payload");
     return spec;
+}
+
+// `emits` of one function's override: target id → a payload map or a list of them.
+void readEmits(const std::string& function, const JsonTree& emits, const std::string& where, std::vector<EmitSpec>& out)
+{
+    if (!emits.is_object())
+        fail(where, "a map from the ids of the function's SDK targets to payloads");
+    for (auto it = emits.begin(); it != emits.end(); ++it) {
+        const std::string at = where + "/" + it.key();
+        EmitSpec spec{function, it.key(), {}};
+        const bool list = it.value().is_array();
+        for (std::size_t i = 0; i < (list ? it.value().size() : 1); ++i) {
+            const JsonTree& payload = list ? it.value()[i] : it.value();
+            const std::string name = list ? at + "/" + std::to_string(i) : at;
+            if (!payload.is_object())
+                fail(name, "a payload map or a non-empty list of them");
+            spec.payloads.push_back(readPayload(payload, name));
+        }
+        if (spec.payloads.empty())
+            fail(at, "a payload map or a non-empty list of them");
+        out.push_back(std::move(spec));
+    }
 }
 
 FailureSpec readFailure(const JsonTree& failure, const std::string& where)
@@ -172,9 +195,16 @@ Scenario Scenario::fromSettings(const JsonTree& settings)
         scenario.overrides = simulation["overrides"];
         if (!scenario.overrides.is_object())
             fail(where + "/overrides", "a map from resource ids to settings");
-        for (auto it = scenario.overrides.begin(); it != scenario.overrides.end(); ++it)
+        for (auto it = scenario.overrides.begin(); it != scenario.overrides.end(); ++it) {
+            const std::string at = where + "/overrides/" + it.key();
             if (!it.value().is_object())
-                fail(where + "/overrides/" + it.key(), "a map of settings");
+                fail(at, "a map of settings");
+            const auto emits = it.value().find("emits");
+            if (emits != it.value().end()) {
+                readEmits(it.key(), *emits, at + "/emits", scenario.emits);
+                it.value().erase(emits);
+            }
+        }
     }
     if (simulation.contains("failures")) {
         const JsonTree& failures = simulation["failures"];
@@ -184,6 +214,24 @@ Scenario Scenario::fromSettings(const JsonTree& settings)
             scenario.failures.push_back(readFailure(failures[i], where + "/failures/" + std::to_string(i)));
     }
     return scenario;
+}
+
+std::vector<PayloadSpec> Scenario::payloads() const
+{
+    std::vector<PayloadSpec> table;
+    for (const EntrySpec& entry : entries)
+        table.push_back(entry.payload);
+    for (const EmitSpec& emit : emits)
+        table.insert(table.end(), emit.payloads.begin(), emit.payloads.end());
+    return table;
+}
+
+int Scenario::firstPayloadOf(std::size_t emit) const
+{
+    std::size_t first = entries.size();
+    for (std::size_t i = 0; i < emit && i < emits.size(); ++i)
+        first += emits[i].payloads.size();
+    return static_cast<int>(first);
 }
 
 } // namespace tributary

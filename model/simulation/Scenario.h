@@ -27,6 +27,16 @@ struct LoadSpec
     double startsAtHour = 0;
 };
 
+/** What a message carries: the scenario's payload map, matched by filters once before the run. */
+struct PayloadSpec
+{
+    JsonTree json = JsonTree::object();
+    /** How many distinct partition keys / message groups its messages spread over (1 = one key). */
+    int keys = 1;
+    /** `poison: true`: every function that processes these messages fails (a poison pill). */
+    bool poison = false;
+};
+
 /** External load on one resource. */
 struct EntrySpec
 {
@@ -36,11 +46,16 @@ struct EntrySpec
     /** For functions: "sync" (RequestResponse, the default) or "async" (Event). */
     std::string invocation;
     LoadSpec load;
-    JsonTree payload = JsonTree::object();
-    /** How many distinct partition keys / message groups the entry's messages spread over (1 = one key). */
-    int keys = 1;
-    /** payload `poison: true`: every function that processes these messages fails (a poison pill). */
-    bool poison = false;
+    PayloadSpec payload;
+};
+
+/** What a function sends along its SDK edge to one target (`overrides/<function>/emits/<target>`). */
+struct EmitSpec
+{
+    std::string function;
+    std::string target;
+    /** Sent in turn: the n-th message along the edge carries payloads[n mod size]. */
+    std::vector<PayloadSpec> payloads;
 };
 
 /** Failure injected into one resource from `from` to `to`. */
@@ -69,12 +84,17 @@ struct Scenario
     /** Record every n-th message's hops in the trace (0: no trace). */
     int traceEvery = 0;
     std::vector<EntrySpec> entries;
-    /** Resource id → keys of its kind's `simulation:` map. */
+    /** Resource id → keys of its kind's `simulation:` map (`emits` taken out into `emits`). */
     JsonTree overrides = JsonTree::object();
+    std::vector<EmitSpec> emits;
     std::vector<FailureSpec> failures;
 
     /** Reads settings["simulation"] (an empty scenario when absent); throws ScenarioError naming the key. */
     static Scenario fromSettings(const JsonTree& settings);
+    /** The run's payload table: the entries' payloads in entry order, then those of each of `emits` in order. */
+    std::vector<PayloadSpec> payloads() const;
+    /** The index in payloads() of the first payload of emits[emit]. */
+    int firstPayloadOf(std::size_t emit) const;
 };
 
 } // namespace tributary

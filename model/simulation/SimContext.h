@@ -3,6 +3,7 @@
 #include "model/simulation/ConnectionStats.h"
 #include "model/simulation/EventQueue.h"
 #include "model/simulation/MessagePool.h"
+#include "model/simulation/Scenario.h"
 #include "model/simulation/SimRandom.h"
 #include "model/simulation/TokenBucket.h"
 #include "model/simulation/Trace.h"
@@ -25,6 +26,8 @@ struct SimContext
     EventQueue events;
     SimRandom random;
     MessagePool messages;
+    /** The run's payloads (Scenario::payloads()): what a message's `payload` indexes. */
+    std::vector<PayloadSpec> payloads;
     std::vector<SimModel*> models;
     std::vector<ConnectionStats> connections;
     std::unique_ptr<Trace> trace;
@@ -39,6 +42,19 @@ struct SimContext
     void schedule(SimTime at, std::int32_t model, std::int32_t type, std::int64_t a = 0, std::int64_t b = 0)
     {
         events.push(at, model, type, a, b);
+    }
+    /**
+     * A new message carrying payload, arrived and originated now, with key, or a key drawn among the
+     * payload's keys when key < 0; poisoned when the payload is.
+     */
+    int newMessage(int payload, int key = -1)
+    {
+        const PayloadSpec& spec = payloads[static_cast<std::size_t>(payload)];
+        if (key < 0)
+            key = spec.keys > 1 ? static_cast<int>(random.below(static_cast<std::uint64_t>(spec.keys))) : 0;
+        const int message = messages.create(now, payload, key);
+        messages[message].poison = spec.poison;
+        return message;
     }
     void traceHop(int message, int model, TraceStep step)
     {

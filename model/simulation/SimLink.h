@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -17,12 +18,16 @@ struct SimLink
     int connection = -1;
     SimModel* target = nullptr;
     LinkMeaning meaning = LinkMeaning::Async;
-    /** Per scenario entry: 1 when that entry's messages pass the edge's filter; empty when everything passes. */
+    /** Per payload (SimContext::payloads): 1 when its messages pass the edge's filter; empty when everything passes. */
     std::vector<char> passes;
+    /** SDK edges: the payloads the function sends along it, in turn; empty when it passes the incoming one on. */
+    std::vector<int> emits;
+    /** Which of `emits` the next message carries. */
+    std::size_t nextEmit = 0;
 
-    bool passesEntry(int entry) const
+    bool passesPayload(int payload) const
     {
-        return passes.empty() || (entry >= 0 && entry < static_cast<int>(passes.size()) && passes[entry]);
+        return passes.empty() || (payload >= 0 && payload < static_cast<int>(passes.size()) && passes[payload]);
     }
 };
 

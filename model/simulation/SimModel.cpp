@@ -74,7 +74,7 @@ void SimModel::answer(const Invocation& invocation, InvocationOutcome outcome, S
 Delivery SimModel::deliverCopy(const SimLink& link, int message)
 {
     ConnectionStats& stats = m_context.connections[static_cast<std::size_t>(link.connection)];
-    if (!link.passesEntry(m_context.messages[message].entry)) {
+    if (!link.passesPayload(m_context.messages[message].payload)) {
         ++stats.filtered;
         return Delivery::Filtered;
     }

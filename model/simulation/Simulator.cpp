@@ -78,6 +78,7 @@ Simulator::Simulator(const Architecture& architecture, const Catalogue& catalogu
     m_context.end = simSeconds(scenario.durationSeconds);
     if (scenario.traceEvery > 0)
         m_context.trace = std::make_unique<Trace>(scenario.traceEvery);
+    m_context.payloads = scenario.payloads();
     buildModels(architecture, catalogue);
     buildLinks(architecture, catalogue);
     buildEntries();
@@ -164,8 +165,24 @@ void Simulator::buildModels(const Architecture& architecture, const Catalogue& c
     m_context.unreservedLimit = std::max(0, accountConcurrency - reservedTotal);
 }
 
+std::vector<int> Simulator::emittedPayloads(const std::string& function, const std::string& target,
+                                            std::vector<char>& used) const
+{
+    std::vector<int> payloads;
+    for (std::size_t i = 0; i < m_scenario.emits.size(); ++i) {
+        const EmitSpec& emit = m_scenario.emits[i];
+        if (emit.function != function || emit.target != target)
+            continue;
+        used[i] = 1;
+        for (std::size_t k = 0; k < emit.payloads.size(); ++k)
+            payloads.push_back(m_scenario.firstPayloadOf(i) + static_cast<int>(k));
+    }
+    return payloads;
+}
+
 void Simulator::buildLinks(const Architecture& architecture, const Catalogue& catalogue)
 {
+    std::vector<char> emitUsed(m_scenario.emits.size(), 0);
     m_context.connections.resize(architecture.connections().size());
     int index = 0;
     for (const Connection& connection : architecture.connections()) {
@@ -182,10 +199,12 @@ void Simulator::buildLinks(const Architecture& architecture, const Catalogue& ca
         link.connection = connectionIndex;
         link.target = target;
         link.meaning = meanings().value(rule->meaning);
-        link.passes = LinkFilter::passes(connection, architecture, m_scenario.entries);
+        link.passes = LinkFilter::passes(connection, architecture, m_context.payloads);
+        if (link.meaning == LinkMeaning::Sdk && source->kind() == "function")
+            link.emits = emittedPayloads(source->id(), target->id(), emitUsed);
         if ((link.meaning == LinkMeaning::Polled || link.meaning == LinkMeaning::PipeSource) && source->kind() == "queue") {
             auto* queue = static_cast<QueueModel*>(source);
-            auto poller = std::make_unique<QueuePoller>(m_context, queue, target, connection, connectionIndex,
+            auto poller = std::make_unique<QueuePoller>(m_context, queue, std::move(link), connection,
                                                         settingsOf(architecture, catalogue, connection.source));
             queue->addPoller(poller.get());
             addModel(std::move(poller));
@@ -194,7 +213,7 @@ void Simulator::buildLinks(const Architecture& architecture, const Catalogue& ca
         if ((link.meaning == LinkMeaning::Stream || link.meaning == LinkMeaning::PipeSource)
             && (source->kind() == "stream" || source->kind() == "table")) {
             auto* stream = static_cast<StreamModel*>(source);
-            auto consumer = std::make_unique<StreamConsumer>(m_context, stream->id(), target, connection, connectionIndex,
+            auto consumer = std::make_unique<StreamConsumer>(m_context, stream->id(), std::move(link), connection,
                                                              stream->shards(),
                                                              settingsOf(architecture, catalogue, connection.source));
             stream->addConsumer(consumer.get());
@@ -206,6 +225,13 @@ void Simulator::buildLinks(const Architecture& architecture, const Catalogue& ca
     for (const auto& each : m_models)
         if (auto* fanOut = dynamic_cast<FanOutModel*>(each.get()))
             fanOut->configureTargets(architecture, [this](const std::string& id) { return model(id); });
+    for (std::size_t i = 0; i < emitUsed.size(); ++i)
+        if (!emitUsed[i]) {
+            const EmitSpec& emit = m_scenario.emits[i];
+            throw ScenarioError(QStringLiteral("simulation/overrides/%1/emits/%2: %1 has no SDK edge to %2 (a function "
+                                               "emits only along the edges its code sends on).")
+                                    .arg(QString::fromStdString(emit.function), QString::fromStdString(emit.target)));
+        }
 }
 
 void Simulator::buildEntries()

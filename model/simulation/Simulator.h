@@ -60,6 +60,8 @@ private:
     SimSettings settingsOf(const Architecture& architecture, const Catalogue& catalogue, const QString& resourceId) const;
     void buildModels(const Architecture& architecture, const Catalogue& catalogue);
     void buildLinks(const Architecture& architecture, const Catalogue& catalogue);
+    /** The payloads a function's SDK link emits (scenario `emits`), marking that emit used. */
+    std::vector<int> emittedPayloads(const std::string& function, const std::string& target, std::vector<char>& used) const;
     void buildEntries();
     void addModel(std::unique_ptr<SimModel> model, const QString& cfnType = QString());
     JsonTree costJson() const;

@@ -11,12 +11,10 @@ constexpr SimTime retryDelay = simMicrosPerSecond;
 
 } // namespace
 
-StreamConsumer::StreamConsumer(SimContext& context, const std::string& streamId, SimModel* target,
-                               const Connection& connection, int connectionIndex, int shards,
-                               const SimSettings& streamSettings)
-    : SimModel(context, streamId + "->" + target->id(), "streamConsumer", streamSettings)
-    , m_target(target)
-    , m_connection(connectionIndex)
+StreamConsumer::StreamConsumer(SimContext& context, const std::string& streamId, SimLink link,
+                               const Connection& connection, int shards, const SimSettings& streamSettings)
+    : SimModel(context, streamId + "->" + link.target->id(), "streamConsumer", streamSettings)
+    , m_link(std::move(link))
 {
     const JsonTree& p = connection.properties;
     m_parallelization = std::clamp(static_cast<int>(SimSettings::templateNumber(p, "/ParallelizationFactor", 1)), 1, 10);
@@ -34,6 +32,15 @@ StreamConsumer::StreamConsumer(SimContext& context, const std::string& streamId,
 
 void StreamConsumer::append(int shard, int message)
 {
+    // Lambda skips a record that matches no pattern when it reaches it; skipping it on arrival
+    // changes only when it is counted.
+    if (!m_link.passesPayload(m_context.messages[message].payload)) {
+        ++m_filtered;
+        ++m_context.connections[static_cast<std::size_t>(m_link.connection)].filtered;
+        m_context.traceHop(message, m_link.target->index(), TraceStep::Drop);
+        m_context.messages.release(message);
+        return;
+    }
     const int key = m_context.messages[message].key;
     const int lane = shard * m_parallelization + key % m_parallelization;
     Lane& l = m_lanes[static_cast<std::size_t>(lane)];
@@ -72,13 +79,13 @@ void StreamConsumer::startBatch(int lane)
     l.busy = true;
     ++m_batches;
     m_iteratorAge.add(m_context.now - m_context.messages[l.batch.front()].arrived);
-    m_context.connections[static_cast<std::size_t>(m_connection)].delivered += count;
+    m_context.connections[static_cast<std::size_t>(m_link.connection)].delivered += count;
     Invocation invocation;
     invocation.caller = m_index;
     invocation.token = lane;
     invocation.items = l.batch.data();
     invocation.count = static_cast<int>(count);
-    m_target->invoke(invocation);
+    m_link.target->invoke(invocation);
 }
 
 void StreamConsumer::discard(Lane& lane, std::size_t count)
@@ -86,7 +93,7 @@ void StreamConsumer::discard(Lane& lane, std::size_t count)
     for (std::size_t i = 0; i < count && !lane.records.empty(); ++i) {
         const int message = lane.records.front();
         lane.records.pop_front();
-        m_context.traceHop(message, m_target->index(), TraceStep::Drop);
+        m_context.traceHop(message, m_link.target->index(), TraceStep::Drop);
         if (forward(message, LinkMeaning::OnFailure) == 0)
             ++m_dropped;
         m_context.messages.release(message);
@@ -100,7 +107,7 @@ void StreamConsumer::batchDone(int lane, InvocationOutcome outcome)
     const std::size_t count = l.batch.size();
     if (outcome == InvocationOutcome::Success) {
         for (std::size_t i = 0; i < count; ++i) {
-            m_context.traceHop(l.records.front(), m_target->index(), TraceStep::Succeed);
+            m_context.traceHop(l.records.front(), m_link.target->index(), TraceStep::Succeed);
             m_context.messages.release(l.records.front());
             l.records.pop_front();
         }
@@ -111,7 +118,7 @@ void StreamConsumer::batchDone(int lane, InvocationOutcome outcome)
         return;
     }
     ++m_failedBatches;
-    m_context.traceHop(l.batch.front(), m_target->index(), TraceStep::Fail);
+    m_context.traceHop(l.batch.front(), m_link.target->index(), TraceStep::Fail);
     if (outcome != InvocationOutcome::Throttled) {
         ++l.attempts;
         if (m_bisect && count > 1)
@@ -136,6 +143,7 @@ JsonTree StreamConsumer::consumerJson() const
     json["failedBatches"] = m_failedBatches;
     json["discardedRecords"] = m_discarded;
     json["expiredRecords"] = m_expired;
+    json["filtered"] = m_filtered;
     std::size_t waiting = 0;
     for (const Lane& lane : m_lanes)
         waiting += lane.records.size();

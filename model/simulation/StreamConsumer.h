@@ -14,19 +14,21 @@ namespace tributary {
  * order. A failing batch blocks its lane until it succeeds, its records expire, or
  * MaximumRetryAttempts is reached (halved each retry with BisectBatchOnFunctionError); the
  * records that give up go to the mapping's on-failure destination when it has one, else are
- * dropped. Iterator age is the age of the oldest record not yet processed.
+ * dropped. Iterator age is the age of the oldest record not yet processed. Records that fail the
+ * edge's filter (FilterCriteria) are skipped without invoking, counted as filtered.
  */
 class StreamConsumer : public SimModel
 {
 public:
-    StreamConsumer(SimContext& context, const std::string& streamId, SimModel* target, const Connection& connection,
-                   int connectionIndex, int shards, const SimSettings& streamSettings);
+    /** link: the streamed edge (its target, connection index for the counts, and filter). */
+    StreamConsumer(SimContext& context, const std::string& streamId, SimLink link, const Connection& connection,
+                   int shards, const SimSettings& streamSettings);
 
     bool isResource() const override { return false; }
     void handle(const SimEvent& event) override;
-    /** A record written to shard; the consumer owns message. */
+    /** A record written to shard; the consumer owns message (and skips it at once when it fails the filter). */
     void append(int shard, int message);
-    std::string targetId() const { return m_target->id(); }
+    std::string targetId() const { return m_link.target->id(); }
     JsonTree consumerJson() const;
 
 private:
@@ -46,8 +48,7 @@ private:
     void batchDone(int lane, InvocationOutcome outcome);
     void discard(Lane& lane, std::size_t count);
 
-    SimModel* m_target;
-    int m_connection;
+    SimLink m_link;
     int m_parallelization = 1;
     int m_batchSize = 100;
     SimTime m_window = 0;
@@ -61,6 +62,7 @@ private:
     std::uint64_t m_failedBatches = 0;
     std::uint64_t m_discarded = 0;
     std::uint64_t m_expired = 0;
+    std::uint64_t m_filtered = 0;
     LatencyHistogram m_iteratorAge;
 };
 

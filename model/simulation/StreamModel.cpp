@@ -22,8 +22,8 @@ bool StreamModel::receive(int message)
 {
     const FailureState failure = failureNow();
     const SimMessage& m = m_context.messages[message];
-    // The shard of the record's partition key (the entry and its key index stand for the key).
-    const int shard = static_cast<int>((static_cast<std::uint64_t>(m.entry + 1) * 7919u + static_cast<std::uint64_t>(m.key))
+    // The shard of the record's partition key (its payload and key index stand for the key).
+    const int shard = static_cast<int>((static_cast<std::uint64_t>(m.payload + 1) * 7919u + static_cast<std::uint64_t>(m.key))
                                        % static_cast<std::uint64_t>(m_shards));
     if (failure.outage || failure.throttle
         || (m_kinesis && !m_writeLimits[static_cast<std::size_t>(shard)].take(m_context.now))

@@ -7,8 +7,9 @@ EXPECTED; `tributary-cli validate --json` finds no error and no finding outside 
 allowed ones; `tributary-cli roundtrip` writes it back byte for byte; samtranslator expands it; its
 Description starts with a one-line title; its layout places every resource on the 240 x 120 grid;
 its scenario (Metadata/Tributary/simulation) has the shared shape, references existing resources
-and routes, and its payloads match the example's event patterns and filter policies (every pattern
-is matched by a payload; every filter policy is passed by one payload and refused by another).
+and routes, and its payloads (the entries' and those functions emit) match the example's event
+patterns and filter policies (every pattern is matched by a payload; every bus payload matches a
+pattern; every filter policy is passed by one payload and refused by another).
 cfn-lint runs once over all the examples and must report nothing (no error, no warning).
 
 Exits 0 when all pass, 1 when one fails, 2 when tributary-cli is missing, 77 (skip) when cfn-lint
@@ -84,7 +85,7 @@ LOAD_SHAPES = {
     "poisson": {"ratePerSecond"},
     "burst": {"count", "atSeconds", "everySeconds?"},
     "ramp": {"fromPerSecond", "toPerSecond", "overSeconds"},
-    "dailyCycle": {"meanPerSecond", "peakFactor"},
+    "dailyCycle": {"meanPerSecond", "peakFactor", "startsAtHour?"},
 }
 SIMULATION_KEYS = {"durationSeconds", "seed", "entries", "overrides", "failures"}
 FAILURE_EFFECTS = {"errorRate", "addedLatencyMs", "outage", "throttle"}
@@ -216,9 +217,21 @@ def filter_policies(resources):
     return found
 
 
-def check_payload_routing(resources, entries, problems):
+def emitted_payloads(overrides):
+    """(function, target, payload) of every payload a function's override `emits`."""
+    found = []
+    for rid, values in (overrides or {}).items():
+        emits = values.get("emits") if isinstance(values, dict) else None
+        for target, payloads in (emits or {}).items() if isinstance(emits, dict) else []:
+            for payload in payloads if isinstance(payloads, list) else [payloads]:
+                found.append((rid, target, payload))
+    return found
+
+
+def check_payload_routing(resources, entries, emitted, problems):
     bus_events = [entry["payload"] for entry in entries if isinstance(entry.get("payload"), dict)
                   and "detail-type" in entry["payload"]]
+    bus_events += [payload for _, _, payload in emitted if isinstance(payload, dict) and "detail-type" in payload]
     patterns = event_patterns(resources)
     for where, _, pattern in patterns:
         try:
@@ -233,6 +246,7 @@ def check_payload_routing(resources, entries, problems):
 
     for where, topic, policy, scope in filter_policies(resources):
         messages = [entry["payload"] for entry in entries if entry.get("resource") == topic]
+        messages += [payload for _, target, payload in emitted if target == topic]
         if not problems.check(messages, "no scenario entry publishes to %s, which %s subscribes to" % (topic, where)):
             continue
         if policy is None:
@@ -315,11 +329,17 @@ def check_scenario(simulation, resources, kinds_by_type, simulation_keys, proble
     if problems.check(isinstance(entries, list) and entries, "simulation: entries must be a non-empty list"):
         for index, entry in enumerate(entries):
             check_entry(entry, index, resources, kinds_by_type, problems)
-        check_payload_routing(resources, [e for e in entries if isinstance(e, dict)], problems)
+        emitted = emitted_payloads(simulation.get("overrides"))
+        check_payload_routing(resources, [e for e in entries if isinstance(e, dict)], emitted, problems)
+        for rid, target, payload in emitted:
+            problems.check(kinds_by_type.get(resources.get(rid, {}).get("Type")) == "function" and target in resources,
+                           "overrides/%s/emits: %s is not a function, or %s is no resource" % (rid, rid, target))
+            problems.check(isinstance(payload, dict) and payload, "overrides/%s/emits/%s: needs payload maps" % (rid, target))
     for rid, values in (simulation.get("overrides") or {}).items():
         if not problems.check(rid in resources and isinstance(values, dict), "overrides: no resource %r" % rid):
             continue
-        known = simulation_keys.get(kinds_by_type.get(resources[rid]["Type"]), set())
+        kind = kinds_by_type.get(resources[rid]["Type"])
+        known = simulation_keys.get(kind, set()) | ({"emits"} if kind == "function" else set())
         problems.check(set(values) <= known, "overrides/%s: %s are not keys of its kind's simulation map"
                        % (rid, sorted(set(values) - known)))
     for index, failure in enumerate(simulation.get("failures") or []):

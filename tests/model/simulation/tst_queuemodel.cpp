@@ -1,6 +1,7 @@
 // SQS queues and Lambda's event source mapping against the documented behaviour: scaling from 5
 // to 305 concurrent batches in a minute, visibility timeout redelivery, maxReceiveCount to the DLQ,
-// partial batch responses, FIFO order per message group and a failing message blocking its group.
+// partial batch responses, FIFO order per message group and a failing message blocking its group,
+// and the mapping's FilterCriteria deleting what matches none of its patterns without invoking.
 
 #include "model/simulation/FunctionModel.h"
 #include "model/simulation/Trace.h"
@@ -214,6 +215,95 @@ private Q_SLOTS:
         QVERIFY(failures > 10);
         QVERIFY(progressWhileBlocked > 100);
         QCOMPARE(lastSucceeded.size(), std::size_t(4));
+    }
+
+    void filterCriteriaDeletesWhatMatchesNoPatternWithoutInvoking()
+    {
+        // Two patterns, OR-ed: a NEW type, or more than 5 items; the body given as JSON text is parsed.
+        const char* filter = R"(            FilterCriteria:
+              Filters:
+                - Pattern: '{"body": {"type": ["NEW"]}}'
+                - Pattern: '{"body": {"items": [{"numeric": [">", 5]}]}}'
+)";
+        const JsonTree results = resultsFor(queueToFunction("      VisibilityTimeout: 30\n", filter, R"(      durationSeconds: 60
+      entries:
+        - resource: Jobs
+          load: {shape: constant, ratePerSecond: 10}
+          payload: {body: {type: NEW, items: 1}}
+        - resource: Jobs
+          load: {shape: constant, ratePerSecond: 4}
+          payload: {body: '{"type": "OLD", "items": 9}'}
+        - resource: Jobs
+          load: {shape: constant, ratePerSecond: 5}
+          payload: {body: {type: OLD, items: 2}}
+        - resource: Jobs
+          load: {shape: constant, ratePerSecond: 2}
+          payload: {body: not json at all}
+)"));
+        const JsonTree& entries = results["entries"];
+        const std::uint64_t kept = entries[0]["generated"].get<std::uint64_t>() + entries[1]["generated"].get<std::uint64_t>();
+        const std::uint64_t dropped = entries[2]["generated"].get<std::uint64_t>() + entries[3]["generated"].get<std::uint64_t>();
+        const JsonTree& edge = results["connections"]["FromJobs"];
+        QCOMPARE(edge["filtered"].get<std::uint64_t>(), dropped);
+        QCOMPARE(edge["delivered"].get<std::uint64_t>(), kept);
+        const JsonTree& consumer = results["resources"]["Jobs"]["consumers"]["Worker"];
+        QCOMPARE(consumer["filtered"].get<std::uint64_t>(), dropped);
+        // Filtered messages are deleted, not left to come back.
+        QCOMPARE(count(results, "Jobs", "succeeded"), kept + dropped);
+        QCOMPARE(count(results, "Jobs", "redeliveries"), std::uint64_t(0));
+    }
+
+    void aQueueWhoseMessagesAllFailTheFilterNeverInvokes()
+    {
+        const JsonTree results = resultsFor(queueToFunction(
+            "      FifoQueue: true\n", "            FilterCriteria: {Filters: [{Pattern: '{\"body\": {\"type\": [\"NEW\"]}}'}]}\n",
+            R"(      durationSeconds: 60
+      entries:
+        - resource: Jobs
+          load: {shape: poisson, ratePerSecond: 30}
+          payload: {messageGroups: 3, body: {type: OLD}}
+)"));
+        QCOMPARE(count(results, "Worker", "invocations"), std::uint64_t(0));
+        QCOMPARE(results["connections"]["FromJobs"]["filtered"].get<std::uint64_t>(), count(results, "Jobs", "received"));
+        QCOMPARE(results["resources"]["Jobs"]["depth"]["visibleAtEnd"].get<std::uint64_t>(), std::uint64_t(0));
+        QCOMPARE(results["resources"]["Jobs"]["depth"]["inFlightAtEnd"].get<std::uint64_t>(), std::uint64_t(0));
+    }
+
+    void fifoFilteringKeepsTheGroupsOrder()
+    {
+        // A kept group and a filtered one (a group is a payload and key index) share batches: the
+        // filtered messages are deleted at once, the kept ones go through in order despite failures.
+        std::unique_ptr<Simulator> simulator = simulatorFor(queueToFunction(
+            "      FifoQueue: true\n      VisibilityTimeout: 1\n",
+            "            BatchSize: 10\n            FilterCriteria: {Filters: [{Pattern: '{\"body\": {\"keep\": [\"yes\"]}}'}]}\n",
+            R"(      durationSeconds: 120
+      traceEvery: 1
+      entries:
+        - resource: Jobs
+          load: {shape: poisson, ratePerSecond: 30}
+          payload: {body: {keep: "yes"}}
+        - resource: Jobs
+          load: {shape: poisson, ratePerSecond: 30}
+          payload: {body: {keep: "no"}}
+      overrides:
+        Worker: {errorRate: 0.01, duration: {distribution: constant, ms: 100}}
+)"));
+        simulator->run();
+        const JsonTree results = simulator->resultsJson();
+        const int worker = simulator->model("Worker")->index();
+        std::uint64_t last = 0;
+        int succeeded = 0;
+        for (const TraceHop& hop : simulator->trace()->hops())
+            if (hop.model == worker && hop.step == TraceStep::Succeed) {
+                QVERIFY(hop.serial > last);
+                last = hop.serial;
+                ++succeeded;
+            }
+        const std::uint64_t kept = results["entries"][0]["generated"].get<std::uint64_t>();
+        QVERIFY2(succeeded > static_cast<int>(kept) - 100, qPrintable(QString::number(succeeded)));
+        QVERIFY(count(results, "Jobs", "redeliveries") > 0);
+        QCOMPARE(results["connections"]["FromJobs"]["filtered"].get<std::uint64_t>(),
+                 results["entries"][1]["generated"].get<std::uint64_t>());
     }
 };
 

@@ -161,7 +161,7 @@ private Q_SLOTS:
         const Scenario scenario = Scenario::fromSettings(settings);
         QCOMPARE(scenario.seed, std::uint64_t(9));
         QCOMPARE(scenario.entries.size(), std::size_t(4));
-        QCOMPARE(scenario.entries[1].keys, 4);
+        QCOMPARE(scenario.entries[1].payload.keys, 4);
         QVERIFY(scenario.entries[2].load.shape == LoadSpec::Shape::Ramp);
         QCOMPARE(scenario.failures.front().to, simSeconds(6));
     }

@@ -1,6 +1,6 @@
 // The simulator as a whole: determinism, API throttling and timeouts, fan-out through topics with
-// filter policies and buses with rule patterns, schedules, failure injection, the cost section and
-// scenario errors.
+// filter policies and buses with rule patterns, schedules, failure injection, pipes and their
+// filters, the cost section and scenario errors.
 
 #include "model/simulation/ScenarioError.h"
 #include "tests/model/simulation/SimulationTestSupport.h"
@@ -438,6 +438,90 @@ Metadata:
         QCOMPARE(count(results, "Target", "received"), count(results, "Source", "received"));
         QVERIFY(count(results, "Source", "redeliveries") >= 99);
         QVERIFY(count(results, "Target", "throttles") >= 99);
+    }
+
+    void pipeFiltersDropRecordsBeforeTheTarget()
+    {
+        const QByteArray text = R"(AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Source:
+    Type: AWS::SQS::Queue
+  Target:
+    Type: AWS::SQS::Queue
+  Pipe:
+    Type: AWS::Pipes::Pipe
+    Properties:
+      RoleArn: arn:aws:iam::123456789012:role/pipe
+      Source: !GetAtt Source.Arn
+      Target: !GetAtt Target.Arn
+      SourceParameters:
+        FilterCriteria:
+          Filters:
+            - Pattern: '{"body": {"kind": ["keep"]}}'
+Metadata:
+  Tributary:
+    simulation:
+      durationSeconds: 100
+      entries:
+        - resource: Source
+          load: {shape: constant, ratePerSecond: 10}
+          payload: {body: {kind: keep}}
+        - resource: Source
+          load: {shape: constant, ratePerSecond: 5}
+          payload: {body: {kind: skip}}
+)";
+        const JsonTree results = resultsFor(text);
+        const std::uint64_t kept = results["entries"][0]["generated"].get<std::uint64_t>();
+        const std::uint64_t skipped = results["entries"][1]["generated"].get<std::uint64_t>();
+        QCOMPARE(count(results, "Target", "received"), kept);
+        QCOMPARE(count(results, "Pipe", "received"), kept);
+        QCOMPARE(count(results, "Source", "succeeded"), kept + skipped);
+        std::uint64_t filtered = 0;
+        for (const auto& connection : results["connections"].items())
+            filtered += connection.value()["filtered"].get<std::uint64_t>();
+        QCOMPARE(filtered, skipped);
+    }
+
+    void invalidFilterCriteriaNameTheConnection()
+    {
+        const char* bad[] = {
+            "            FilterCriteria: {Filters: [{Pattern: '{\"body\": '}]}\n",
+            "            FilterCriteria: {Filters: [{Pattern: '{\"body\": {\"type\": \"NEW\"}}'}]}\n",
+            "            FilterCriteria: {Filters: {Pattern: x}}\n",
+            "            FilterCriteria: {Filters: [{NoPattern: x}]}\n",
+        };
+        for (const char* filter : bad) {
+            const QByteArray text = QByteArray(R"(AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Jobs:
+    Type: AWS::SQS::Queue
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      InlineCode: x
+      Events:
+        FromJobs:
+          Type: SQS
+          Properties:
+            Queue: !GetAtt Jobs.Arn
+)") + filter + R"(Metadata:
+  Tributary:
+    simulation:
+      entries:
+        - resource: Jobs
+          load: {shape: constant, ratePerSecond: 1}
+)";
+            try {
+                simulatorFor(text);
+                QFAIL(filter);
+            } catch (const ScenarioError& error) {
+                QVERIFY2(error.message().contains(QLatin1String("FromJobs")) && error.message().contains(QLatin1String("FilterCriteria")),
+                         qPrintable(error.message()));
+            }
+        }
     }
 
     void scenarioErrorsNameTheResource()

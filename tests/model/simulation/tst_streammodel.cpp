@@ -1,6 +1,7 @@
 // Kinesis streams and their event source mapping: records stay in order per shard, a failing
 // batch holds back its shard and only its shard until MaximumRetryAttempts, and the shard write
-// limit of 1,000 records a second.
+// limit of 1,000 records a second; FilterCriteria skipping records (Kinesis `data`, DynamoDB
+// `eventName` and `dynamodb`) without invoking.
 
 #include "model/simulation/SimModel.h"
 #include "model/simulation/Trace.h"
@@ -133,6 +134,85 @@ private Q_SLOTS:
         const std::uint64_t accepted = results["resources"]["Clicks"]["succeeded"].get<std::uint64_t>();
         QVERIFY2(accepted >= 120000 && accepted <= 121001, qPrintable(QString::number(accepted)));
         QVERIFY(results["resources"]["Clicks"]["throttles"].get<std::uint64_t>() > 58000);
+    }
+
+    void filterCriteriaSkipsRecordsWithoutInvoking()
+    {
+        // A payload without `data` is the record's data as a whole: the third entry's clicks match too.
+        const JsonTree results = resultsFor(streamToFunction(R"(            FilterCriteria:
+              Filters:
+                - Pattern: '{"data": {"kind": ["click"]}}'
+)", R"(        - resource: Clicks
+          load: {shape: constant, ratePerSecond: 20}
+          payload: {partitionKey: a, data: {kind: click}}
+        - resource: Clicks
+          load: {shape: constant, ratePerSecond: 30}
+          payload: {partitionKey: b, data: {kind: view}}
+        - resource: Clicks
+          load: {shape: constant, ratePerSecond: 10}
+          payload: {partitionKey: c, kind: click}
+)"));
+        const JsonTree& entries = results["entries"];
+        const std::uint64_t kept = entries[0]["generated"].get<std::uint64_t>() + entries[2]["generated"].get<std::uint64_t>();
+        const std::uint64_t skipped = entries[1]["generated"].get<std::uint64_t>();
+        const JsonTree& consumer = results["resources"]["Clicks"]["consumers"]["Worker"];
+        QCOMPARE(consumer["filtered"].get<std::uint64_t>(), skipped);
+        QCOMPARE(results["connections"]["FromClicks"]["filtered"].get<std::uint64_t>(), skipped);
+        // Only the clicks reach the function (a batch of up to 10 per shard may wait at the end).
+        const std::uint64_t delivered = results["connections"]["FromClicks"]["delivered"].get<std::uint64_t>();
+        QVERIFY2(delivered + 20 >= kept && delivered <= kept, qPrintable(QString::number(delivered)));
+        QVERIFY(count(results, "Worker", "invocations") < delivered);
+    }
+
+    void tableStreamFiltersMatchEventNameAndNewImage()
+    {
+        const JsonTree results = resultsFor(R"(AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Orders:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      BillingMode: PAY_PER_REQUEST
+      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+      KeySchema: [{AttributeName: id, KeyType: HASH}]
+      StreamSpecification: {StreamViewType: NEW_AND_OLD_IMAGES}
+  Shipper:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      InlineCode: x
+      Events:
+        Changes:
+          Type: DynamoDB
+          Properties:
+            Stream: !GetAtt Orders.StreamArn
+            StartingPosition: LATEST
+            BatchSize: 1
+            FilterCriteria:
+              Filters:
+                - Pattern: '{"eventName": ["MODIFY"], "dynamodb": {"NewImage": {"status": {"S": ["PAID"]}}}}'
+Metadata:
+  Tributary:
+    simulation:
+      durationSeconds: 60
+      entries:
+        - resource: Orders
+          load: {shape: constant, ratePerSecond: 5}
+          payload: {eventName: MODIFY, dynamodb: {NewImage: {status: {S: PAID}}}}
+        - resource: Orders
+          load: {shape: constant, ratePerSecond: 5}
+          payload: {eventName: MODIFY, dynamodb: {NewImage: {status: {S: NEW}}}}
+        - resource: Orders
+          load: {shape: constant, ratePerSecond: 5}
+          payload: {dynamodb: {NewImage: {status: {S: PAID}}}}
+)");
+        // Without eventName the record is an INSERT.
+        const std::uint64_t paid = results["entries"][0]["generated"].get<std::uint64_t>();
+        const std::uint64_t invocations = count(results, "Shipper", "invocations");
+        QVERIFY2(invocations <= paid && invocations + 1 >= paid, qPrintable(QString::number(invocations)));
+        QCOMPARE(results["connections"]["Changes"]["filtered"].get<std::uint64_t>(),
+                 results["entries"][1]["generated"].get<std::uint64_t>() + results["entries"][2]["generated"].get<std::uint64_t>());
     }
 };
 
