@@ -146,7 +146,7 @@ void Simulator::buildModels(const Architecture& architecture, const Catalogue& c
         } else if (resource.kind == QLatin1String("pipe")) {
             addModel(std::make_unique<PipeModel>(m_context, resource, std::move(settings)), resource.cfnType);
         } else if (resource.kind == QLatin1String("stateMachine")) {
-            addModel(std::make_unique<StateMachineModel>(m_context, resource, std::move(settings), m_scenario.entries),
+            addModel(std::make_unique<StateMachineModel>(m_context, resource, std::move(settings), m_context.payloads),
                      resource.cfnType);
         } else if (resource.kind == QLatin1String("httpApi") || resource.kind == QLatin1String("restApi")) {
             addModel(std::make_unique<ApiModel>(m_context, resource, std::move(settings)), resource.cfnType);

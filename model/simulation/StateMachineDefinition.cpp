@@ -84,9 +84,9 @@ std::string zeroBarePlaceholders(const std::string& text, bool& replaced)
 class StateMachineDefinition::Reader
 {
 public:
-    Reader(const Resource& resource, const std::vector<EntrySpec>& entries, StateMachineDefinition& definition)
+    Reader(const Resource& resource, const std::vector<PayloadSpec>& payloads, StateMachineDefinition& definition)
         : m_resource(resource)
-        , m_entries(entries)
+        , m_payloads(payloads)
         , m_definition(definition)
     {
         m_substitutions = member(resource.properties, "DefinitionSubstitutions");
@@ -321,10 +321,10 @@ private:
         }
         const JsonTree* fallback = member(json, "Default");
         const int otherwise = fallback ? stateNamed(*fallback, "Default", names, where) : -1 - NoChoiceMatched;
-        for (const EntrySpec& entry : m_entries) {
+        for (const PayloadSpec& payload : m_payloads) {
             int chosen = otherwise;
             for (const auto& [rule, target] : rules) {
-                const AslChoiceRule::Result result = rule.evaluate(entry.payload);
+                const AslChoiceRule::Result result = rule.evaluate(payload.json);
                 if (result == AslChoiceRule::Result::True)
                     chosen = target;
                 if (result == AslChoiceRule::Result::Runtime)
@@ -332,7 +332,7 @@ private:
                 if (result != AslChoiceRule::Result::False)
                     break;
             }
-            state.choiceByEntry.push_back(chosen);
+            state.choiceByPayload.push_back(chosen);
         }
     }
 
@@ -350,9 +350,9 @@ private:
         const JsonTree* items = member(json, "Items");
         const JsonTree* itemsPath = member(json, "ItemsPath");
         const AslPath path = AslPath::compile(itemsPath && itemsPath->is_string() ? itemsPath->get<std::string>() : "$");
-        for (const EntrySpec& entry : m_entries) {
-            const JsonTree* list = member(json, "ItemReader") ? nullptr : (items ? items : path.find(entry.payload));
-            state.itemsByEntry.push_back(list && list->is_array() ? static_cast<int>(list->size()) : 1);
+        for (const PayloadSpec& payload : m_payloads) {
+            const JsonTree* list = member(json, "ItemReader") ? nullptr : (items ? items : path.find(payload.json));
+            state.itemsByPayload.push_back(list && list->is_array() ? static_cast<int>(list->size()) : 1);
         }
     }
 
@@ -456,7 +456,7 @@ private:
     }
 
     const Resource& m_resource;
-    const std::vector<EntrySpec>& m_entries;
+    const std::vector<PayloadSpec>& m_payloads;
     StateMachineDefinition& m_definition;
     const JsonTree* m_substitutions = nullptr;
     /** Fn::Sub variables, and the intrinsic parts of a Fn::Join. */
@@ -464,10 +464,10 @@ private:
     bool m_inSub = false;
 };
 
-StateMachineDefinition StateMachineDefinition::read(const Resource& resource, const std::vector<EntrySpec>& entries)
+StateMachineDefinition StateMachineDefinition::read(const Resource& resource, const std::vector<PayloadSpec>& payloads)
 {
     StateMachineDefinition definition;
-    Reader reader(resource, entries, definition);
+    Reader reader(resource, payloads, definition);
     const JsonTree document = reader.document();
     if (document.is_null())
         return definition;

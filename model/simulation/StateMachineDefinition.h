@@ -13,9 +13,9 @@ namespace tributary {
 /**
  * A state machine's Amazon States Language definition, read for the simulator: every state of
  * every scope (the top level, Parallel branches, Map iterations) in one list, transitions as
- * indices into it. Choice states and Map item counts are evaluated once per scenario entry
- * against the entry's payload (the execution's input; InputPath, OutputPath and ResultPath are
- * not applied). A Task names the resources its definition refers to (through
+ * indices into it. Choice states and Map item counts are evaluated once per payload of the
+ * run's payload table (SimContext::payloads), the executions' inputs (InputPath, OutputPath and
+ * ResultPath are not applied). A Task names the resources its definition refers to (through
  * DefinitionSubstitutions, Fn::Sub variables and intrinsics), best first, so that the model can
  * match it to one of its task edges.
  */
@@ -61,14 +61,14 @@ public:
         std::vector<Catcher> catchers;
         /** Wait: how long. */
         SimTime wait = 0;
-        /** Choice: per entry, the next state (>= 0) or -1 - the error it raises. */
-        std::vector<int> choiceByEntry;
+        /** Choice: per payload, the next state (>= 0) or -1 - the error it raises. */
+        std::vector<int> choiceByPayload;
         /** Fail: the error id. */
         int error = TaskFailed;
         /** Parallel: each branch's first state; Map: the iteration's first state. */
         std::vector<int> branches;
-        /** Map: iterations per entry. */
-        std::vector<int> itemsByEntry;
+        /** Map: iterations per payload. */
+        std::vector<int> itemsByPayload;
         /** Map: MaxConcurrency (0: all at once). */
         int maxConcurrency = 0;
     };
@@ -79,7 +79,7 @@ public:
      * DefinitionS3Location are not read); a note says so. Throws ScenarioError naming the resource
      * and the state when the definition is not valid.
      */
-    static StateMachineDefinition read(const Resource& resource, const std::vector<EntrySpec>& entries);
+    static StateMachineDefinition read(const Resource& resource, const std::vector<PayloadSpec>& payloads);
     /**
      * A definition of one Task per target in order, each retried on any error: attempts in all,
      * interval, backoff (what runs when the real definition cannot be read).

@@ -12,9 +12,9 @@ using Type = StateMachineDefinition::Type;
 } // namespace
 
 StateMachineModel::StateMachineModel(SimContext& context, const Resource& resource, SimSettings settings,
-                                     const std::vector<EntrySpec>& entries)
+                                     const std::vector<PayloadSpec>& payloads)
     : SimModel(context, resource.id.toStdString(), resource.kind.toStdString(), std::move(settings))
-    , m_definition(StateMachineDefinition::read(resource, entries))
+    , m_definition(StateMachineDefinition::read(resource, payloads))
 {
     const JsonTree& p = resource.properties;
     const std::string type = SimSettings::templateText(p, "/Type", SimSettings::templateText(p, "/StateMachineType", "STANDARD"));
@@ -188,9 +188,9 @@ void StateMachineModel::enter(int run)
         schedule(m_context.now + state.wait, Resume, run);
         return;
     case Type::Choice: {
-        const int entry = m_context.messages[m_runs[static_cast<std::size_t>(r.root)].message].entry;
-        const int chosen = entry >= 0 && entry < static_cast<int>(state.choiceByEntry.size())
-            ? state.choiceByEntry[static_cast<std::size_t>(entry)]
+        const int payload = m_context.messages[m_runs[static_cast<std::size_t>(r.root)].message].payload;
+        const int chosen = payload >= 0 && payload < static_cast<int>(state.choiceByPayload.size())
+            ? state.choiceByPayload[static_cast<std::size_t>(payload)]
             : -1 - StateMachineDefinition::NoChoiceMatched;
         if (chosen >= 0)
             goTo(run, chosen, m_transition);
@@ -209,9 +209,9 @@ void StateMachineModel::enter(int run)
             startChild(run, branch);
         break;
     case Type::Map: {
-        const int entry = m_context.messages[m_runs[static_cast<std::size_t>(r.root)].message].entry;
-        const int items = entry >= 0 && entry < static_cast<int>(state.itemsByEntry.size())
-            ? state.itemsByEntry[static_cast<std::size_t>(entry)]
+        const int payload = m_context.messages[m_runs[static_cast<std::size_t>(r.root)].message].payload;
+        const int items = payload >= 0 && payload < static_cast<int>(state.itemsByPayload.size())
+            ? state.itemsByPayload[static_cast<std::size_t>(payload)]
             : 1;
         m_runs[static_cast<std::size_t>(run)].toStart = items;
         const int atOnce = state.maxConcurrency > 0 ? std::min(items, state.maxConcurrency) : items;

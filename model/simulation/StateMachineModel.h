@@ -22,9 +22,9 @@ namespace tributary {
 class StateMachineModel : public SimModel
 {
 public:
-    /** entries: the scenario's, whose payloads are the executions' inputs. */
+    /** payloads: the run's payload table, whose entries are the executions' inputs. */
     StateMachineModel(SimContext& context, const Resource& resource, SimSettings settings,
-                      const std::vector<EntrySpec>& entries);
+                      const std::vector<PayloadSpec>& payloads);
 
     void start() override;
     /** StartExecution. */
