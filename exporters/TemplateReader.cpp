@@ -1,5 +1,6 @@
 #include "exporters/TemplateReader.h"
 
+#include "exporters/MetadataNumbers.h"
 #include "exporters/ConnectionDeriver.h"
 #include "exporters/TemplateError.h"
 #include "model/LogicalId.h"
@@ -160,6 +161,7 @@ Architecture TemplateReader::read(const QString& path, const Catalogue& catalogu
                     groups = settings["groups"];
                 settings.erase("layout");
                 settings.erase("groups");
+                MetadataNumbers::readBack(settings);
                 architecture.setSettings(std::move(settings));
                 section.erase("Tributary");
                 if (section.empty())

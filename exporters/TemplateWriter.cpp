@@ -1,5 +1,6 @@
 #include "exporters/TemplateWriter.h"
 
+#include "exporters/MetadataNumbers.h"
 #include "model/tree/JsonTreeWriter.h"
 #include "model/tree/YamlTreeWriter.h"
 
@@ -58,7 +59,7 @@ JsonTree tributaryMetadata(const Architecture& architecture)
         metadata["groups"] = std::move(groups);
     }
     for (auto it = architecture.settings().begin(); it != architecture.settings().end(); ++it)
-        metadata[it.key()] = it.value();
+        metadata[it.key()] = MetadataNumbers::asWritten(it.value());
     return metadata;
 }
 

@@ -10,6 +10,8 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -130,6 +132,7 @@ private Q_SLOTS:
     void resourcesMarkerIsHonoured();
     void metadataKeepsItsKeys();
     void metadataThatIsNotAMapIsKept();
+    void fractionsInSettingsAreKeptAsTextForCfnLint();
     void entryKeysOrder();
     void newResourceKeyOrder();
     void layoutNumbers();
@@ -217,6 +220,33 @@ void TestTemplateWriter::metadataThatIsNotAMapIsKept()
                                                        R"({"Metadata": "odd"})");
     const JsonTree tree = TemplateWriter::toTree(architecture);
     COMPARE_TREE(tree["Metadata"], JsonTree("odd"));
+}
+
+void TestTemplateWriter::fractionsInSettingsAreKeptAsTextForCfnLint()
+{
+    Architecture architecture = architectureWith({resource(QStringLiteral("Q"), QStringLiteral("AWS::SQS::Queue"))}, "{}");
+    const JsonTree settings = JsonTree::parse(R"({"simulation": {
+        "entries": [{"resource": "Q", "load": {"shape": "poisson", "ratePerSecond": 0.9},
+                     "payload": {"detail": {"amount": 12.5, "code": "A1", "count": 3, "tiny": 0.00001}}}],
+        "failures": [{"resource": "Q", "errorRate": 0.25, "addedLatencyMs": 2.0}]}})");
+    architecture.setSettings(settings);
+    const QByteArray text = TemplateWriter::write(architecture);
+    QVERIFY2(!text.contains(": 0.9") && !text.contains(": 12.5") && !text.contains(": 0.25"), text.constData());
+    QVERIFY2(text.contains("addedLatencyMs: 2\n"), text.constData());
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("fractions.yaml"));
+    QVERIFY(save(path, text));
+    const Architecture back = TemplateReader::read(path, Catalogue::builtIn(), nullptr);
+    COMPARE_TREE(back.settings()["simulation"]["entries"][0]["load"]["ratePerSecond"], JsonTree(0.9));
+    COMPARE_TREE(back.settings()["simulation"]["entries"][0]["payload"]["detail"],
+                 JsonTree::parse(R"({"amount": 12.5, "code": "A1", "count": 3, "tiny": 0.00001})"));
+    COMPARE_TREE(back.settings()["simulation"]["failures"][0]["errorRate"], JsonTree(0.25));
+    if (QStandardPaths::findExecutable(QStringLiteral("cfn-lint")).isEmpty())
+        QSKIP("cfn-lint is not on PATH");
+    QProcess lint;
+    lint.start(QStringLiteral("cfn-lint"), {path});
+    QVERIFY(lint.waitForFinished(120000));
+    QVERIFY2(!lint.readAllStandardOutput().contains("E4002"), "cfn-lint refuses a number under Metadata");
 }
 
 void TestTemplateWriter::entryKeysOrder()
