@@ -1,6 +1,42 @@
 #include "model/simulation/ApiModel.h"
 
+#include "model/simulation/ScenarioError.h"
+
+#include <QStringList>
+
 namespace tributary {
+
+namespace {
+
+/** How specifically pattern (an edge's Path) matches path: -1 no match, else higher is more specific. */
+int pathScore(const QString& pattern, const QString& path)
+{
+    const QStringList wanted = pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const QStringList given = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    int score = 0;
+    for (qsizetype i = 0; i < wanted.size(); ++i) {
+        const QString& segment = wanted[i];
+        if (segment.startsWith(QLatin1Char('{')) && segment.endsWith(QStringLiteral("+}")))
+            return i + 1 == wanted.size() && given.size() > i ? score : -1;
+        if (i >= given.size())
+            return -1;
+        if (segment.startsWith(QLatin1Char('{')) && segment.endsWith(QLatin1Char('}')))
+            score += 1;
+        else if (segment == given[i])
+            score += 2;
+        else
+            return -1;
+    }
+    return given.size() == wanted.size() ? score + 1 : -1;
+}
+
+QString textAt(const JsonTree& properties, const char* key)
+{
+    const auto found = properties.find(key);
+    return found != properties.end() && found->is_string() ? QString::fromStdString(found->get<std::string>()) : QString();
+}
+
+} // namespace
 
 ApiModel::ApiModel(SimContext& context, const Resource& resource, SimSettings settings)
     : SimModel(context, resource.id.toStdString(), resource.kind.toStdString(), std::move(settings))
@@ -26,14 +62,12 @@ bool ApiModel::receive(int message)
         respond(message, 429, overhead);
         return true;
     }
-    const SimLink* route = nullptr;
-    for (const SimLink& link : m_links)
-        if (link.meaning == LinkMeaning::Sync) {
-            route = &link;
-            break;
-        }
+    const int payload = m_context.messages[message].payload;
+    const bool routed = payload >= 0 && payload < static_cast<int>(m_routeOfEntry.size())
+        && m_routeOfEntry[static_cast<std::size_t>(payload)] != unrouted;
+    const SimLink* route = routeOf(payload);
     if (!route) {
-        respond(message, 200, overhead);
+        respond(message, routed ? 404 : 200, overhead);
         return true;
     }
     ++m_context.connections[static_cast<std::size_t>(route->connection)].delivered;
@@ -52,6 +86,60 @@ bool ApiModel::receive(int message)
     invocation.count = 1;
     route->target->invoke(invocation);
     return true;
+}
+
+void ApiModel::configureRoutes(const Architecture& architecture, const std::vector<EntrySpec>& entries)
+{
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const EntrySpec& entry = entries[i];
+        if (entry.resource != id() || entry.route.empty())
+            continue;
+        m_routeOfEntry.resize(entries.size(), unrouted);
+        const QString route = QString::fromStdString(entry.route).trimmed();
+        const qsizetype space = route.indexOf(QLatin1Char(' '));
+        const QString method = space < 0 ? QString() : route.left(space);
+        const QString path = space < 0 ? route : route.mid(space + 1).trimmed();
+        if (!path.startsWith(QLatin1Char('/')))
+            throw ScenarioError(QStringLiteral("simulation/entries/%1/route: '%2' is not a route; write it as "
+                                               "\"POST /orders\" or \"/orders\".")
+                                    .arg(i)
+                                    .arg(route));
+        int best = -1;
+        int bestScore = -1;
+        for (std::size_t l = 0; l < m_links.size(); ++l) {
+            const SimLink& link = m_links[l];
+            if (link.meaning != LinkMeaning::Sync)
+                continue;
+            const JsonTree& properties = architecture.connections()[static_cast<std::size_t>(link.connection)].properties;
+            const QString edgeMethod = textAt(properties, "Method");
+            const QString edgePath = textAt(properties, "Path");
+            const bool anyMethod = edgeMethod.isEmpty() || edgeMethod.compare(QLatin1String("any"), Qt::CaseInsensitive) == 0
+                || edgeMethod == QLatin1String("*");
+            if (!anyMethod && !method.isEmpty() && edgeMethod.compare(method, Qt::CaseInsensitive) != 0)
+                continue;
+            const int matched = edgePath.isEmpty() || edgePath == QLatin1String("$default") ? 0 : pathScore(edgePath, path);
+            if (matched < 0)
+                continue;
+            const int score = 2 * (matched + 1) + (anyMethod ? 0 : 1);
+            if (score > bestScore) {
+                best = static_cast<int>(l);
+                bestScore = score;
+            }
+        }
+        m_routeOfEntry[i] = best;
+    }
+}
+
+const SimLink* ApiModel::routeOf(int payload) const
+{
+    if (payload >= 0 && payload < static_cast<int>(m_routeOfEntry.size()) && m_routeOfEntry[static_cast<std::size_t>(payload)] != unrouted) {
+        const int link = m_routeOfEntry[static_cast<std::size_t>(payload)];
+        return link < 0 ? nullptr : &m_links[static_cast<std::size_t>(link)];
+    }
+    for (const SimLink& link : m_links)
+        if (link.meaning == LinkMeaning::Sync)
+            return &link;
+    return nullptr;
 }
 
 void ApiModel::handle(const SimEvent& event)
@@ -100,6 +188,10 @@ void ApiModel::respond(int message, int status, SimTime latency)
         ++m_gatewayTimeout;
         ++m_errors;
         break;
+    case 404:
+        ++m_notFound;
+        ++m_errors;
+        break;
     default:
         ++m_unavailable;
         ++m_errors;
@@ -122,6 +214,8 @@ std::uint64_t ApiModel::status(int code) const
         return m_gatewayTimeout;
     case 500:
         return m_unavailable;
+    case 404:
+        return m_notFound;
     default:
         return 0;
     }
@@ -130,7 +224,7 @@ std::uint64_t ApiModel::status(int code) const
 void ApiModel::addJson(JsonTree& json) const
 {
     JsonTree statuses = JsonTree::object();
-    for (int code : {200, 429, 500, 502, 504})
+    for (int code : {200, 404, 429, 500, 502, 504})
         statuses[std::to_string(code)] = status(code);
     json["responses"] = std::move(statuses);
     json["latencyMs"] = m_latency.toJson();

@@ -222,9 +222,12 @@ void Simulator::buildLinks(const Architecture& architecture, const Catalogue& ca
         }
         source->addLink(std::move(link));
     }
-    for (const auto& each : m_models)
+    for (const auto& each : m_models) {
         if (auto* fanOut = dynamic_cast<FanOutModel*>(each.get()))
             fanOut->configureTargets(architecture, [this](const std::string& id) { return model(id); });
+        else if (auto* api = dynamic_cast<ApiModel*>(each.get()))
+            api->configureRoutes(architecture, m_scenario.entries);
+    }
     for (std::size_t i = 0; i < emitUsed.size(); ++i)
         if (!emitUsed[i]) {
             const EmitSpec& emit = m_scenario.emits[i];

@@ -271,6 +271,22 @@ def api_routes(resources, api):
     return routes
 
 
+def route_matches(declared, route):
+    """True when a request "METHOD /a/b" fits a declared "METHOD /a/{x}" route ({proxy+} takes the rest)."""
+    declared_method, declared_path = declared.split(" ", 1)
+    method, path = route.split(" ", 1) if " " in route else ("", route)
+    if declared_method not in ("", "ANY") and method and method.upper() != declared_method:
+        return False
+    wanted = [part for part in declared_path.split("/") if part]
+    given = [part for part in path.split("/") if part]
+    for i, part in enumerate(wanted):
+        if part.startswith("{") and part.endswith("+}"):
+            return i == len(wanted) - 1 and len(given) > i
+        if i >= len(given) or not (part.startswith("{") or part == given[i]):
+            return False
+    return len(given) == len(wanted)
+
+
 def check_load(load, where, problems):
     if not problems.check(isinstance(load, dict), "%s: load must be a map" % where):
         return
@@ -299,7 +315,7 @@ def check_entry(entry, index, resources, kinds_by_type, problems):
     problems.check(kind in ENTRY_KINDS, "%s: %s (%s) cannot take external load" % (where, rid, kind))
     if "route" in entry:
         problems.check(kind in ("httpApi", "restApi"), "%s: a route is only for APIs" % where)
-        problems.check(entry["route"] in api_routes(resources, rid),
+        problems.check(any(route_matches(declared, entry["route"]) for declared in api_routes(resources, rid)),
                        "%s: %s has no route %r" % (where, rid, entry.get("route")))
     check_load(entry.get("load"), where, problems)
     payload = entry.get("payload")

@@ -524,6 +524,62 @@ Resources:
         }
     }
 
+    void apiRequestsTakeTheirRoute()
+    {
+        const auto function = [](const char* id, const char* method, const char* path) {
+            return QByteArray("  ") + id + R"(:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      InlineCode: x
+      Events:
+        Call:
+          Type: HttpApi
+          Properties:
+            ApiId: !Ref Api
+)" + (path ? QByteArray("            Path: ") + path + "\n            Method: " + method + "\n" : QByteArray());
+        };
+        const QByteArray yaml = QByteArray(R"(Transform: AWS::Serverless-2016-10-31
+Metadata:
+  Tributary:
+    simulation:
+      durationSeconds: 100
+      entries:
+        - {resource: Api, route: POST /orders, load: {shape: constant, ratePerSecond: 10}}
+        - {resource: Api, route: GET /orders/42, load: {shape: constant, ratePerSecond: 5}}
+        - {resource: Api, route: GET /orders/42/items/7, load: {shape: constant, ratePerSecond: 3}}
+        - {resource: Api, route: DELETE /orders/42, load: {shape: constant, ratePerSecond: 2}}
+        - {resource: Api, route: GET /health, load: {shape: constant, ratePerSecond: 1}}
+Resources:
+  Api:
+    Type: AWS::Serverless::HttpApi
+)") + function("Create", "post", "/orders") + function("Read", "get", "/orders/{id}")
+            + function("Anything", "any", "/orders/{proxy+}") + function("Health", "get", "/health");
+        const JsonTree results = resultsFor(yaml);
+        // Constant loads over 100 s: rate × 100 requests, the last one may fall on the end.
+        const auto about = [](std::uint64_t actual, std::uint64_t expected) { return actual + 2 >= expected && actual <= expected; };
+        QVERIFY(about(count(results, "Create", "received"), 1000));
+        // A variable segment beats the greedy proxy; the proxy takes the rest, whatever the method.
+        QVERIFY(about(count(results, "Read", "received"), 500));
+        QVERIFY(about(count(results, "Anything", "received"), 300 + 200));
+        QVERIFY(about(count(results, "Health", "received"), 100));
+        QCOMPARE(responses(results, "Api", "404"), std::uint64_t(0));
+
+        QByteArray unmatched = yaml;
+        unmatched.replace("route: GET /health", "route: GET /nowhere");
+        const JsonTree refused = resultsFor(unmatched);
+        QVERIFY(about(responses(refused, "Api", "404"), 100));
+        QCOMPARE(count(refused, "Health", "received"), std::uint64_t(0));
+        unmatched.replace("route: GET /nowhere", "route: nowhere");
+        try {
+            simulatorFor(unmatched);
+            QFAIL("a route without a path was taken");
+        } catch (const ScenarioError& error) {
+            QVERIFY2(error.message().contains(QLatin1String("simulation/entries/4/route")), qPrintable(error.message()));
+        }
+    }
+
     void scenarioErrorsNameTheResource()
     {
         for (const char* scenario : {"      entries:\n        - resource: Nowhere\n          load: {shape: constant, ratePerSecond: 1}\n",
