@@ -227,7 +227,7 @@ int main(int argc, char* argv[])
         scene->resourceItem(document.architecture().resources()[static_cast<std::size_t>(i)].id)->setSelected(true);
     const QString grabbedId = document.architecture().resources().front().id;
     QPointF at = scene->resourceItem(grabbedId)->sceneBoundingRect().center();
-    const QPointF start = at;
+    const QPointF start = document.architecture().resource(grabbedId)->position;
     sendMouse(scene.get(), QEvent::GraphicsSceneMousePress, at, at, Qt::LeftButton);
     const Timing moves = measure(100, [&] {
         const QPointF next = at + QPointF(3, 2);
@@ -244,8 +244,8 @@ int main(int argc, char* argv[])
     const QPointF moved = document.architecture().resource(grabbedId)->position;
     std::printf("drag of %d selected nodes: mouse move median %.2f ms, max %.2f ms of 100; with a repaint median %.1f ms "
                 "of 20; release (one undo step) %.1f ms; moved by (%.0f, %.0f), undo steps %d\n",
-                selected, moves.median, moves.max, movesPainted.median, release.median, moved.x() - (start.x() - ResourceItem::width / 2),
-                moved.y() - (start.y() - ResourceItem::height / 2), document.undoStack()->count());
+                selected, moves.median, moves.max, movesPainted.median, release.median, moved.x() - start.x(),
+                moved.y() - start.y(), document.undoStack()->count());
 
     if (argc > 2 && qstrcmp(argv[2], "canvas") == 0)
         return 0;
