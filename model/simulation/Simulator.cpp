@@ -103,15 +103,15 @@ void Simulator::addModel(std::unique_ptr<SimModel> model, const QString& cfnType
     m_cfnTypes.push_back(cfnType);
     model->setIndex(static_cast<int>(m_models.size()));
     m_context.models.push_back(model.get());
+    if (model->isResource())
+        m_resourceModels.emplace(model->id(), model.get());
     m_models.push_back(std::move(model));
 }
 
 SimModel* Simulator::model(const std::string& id) const
 {
-    for (const auto& model : m_models)
-        if (model->isResource() && model->id() == id)
-            return model.get();
-    return nullptr;
+    const auto found = m_resourceModels.find(id);
+    return found == m_resourceModels.end() ? nullptr : found->second;
 }
 
 SimSettings Simulator::settingsOf(const Architecture& architecture, const Catalogue& catalogue,

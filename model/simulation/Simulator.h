@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace tributary {
@@ -71,6 +72,8 @@ private:
     Scenario m_scenario;
     SimContext m_context;
     std::vector<std::unique_ptr<SimModel>> m_models;
+    /** The models that stand for resources, by resource id. */
+    std::unordered_map<std::string, SimModel*> m_resourceModels;
     std::vector<LoadGenerator*> m_generators;
     std::vector<std::string> m_connectionIds;
     /** Per model, the CloudFormation type of its resource (empty for pollers and generators). */
