@@ -13,7 +13,7 @@ QueuePoller::QueuePoller(SimContext& context, QueueModel* queue, SimLink link, c
     , m_queue(queue)
     , m_link(std::move(link))
 {
-    const JsonTree& p = connection.properties;
+    const JsonTree& p = SimSettings::pollingParameters(connection.properties);
     m_batchSize = std::max(1, static_cast<int>(SimSettings::templateNumber(p, "/BatchSize", 10)));
     m_window = simSeconds(SimSettings::templateNumber(p, "/MaximumBatchingWindowInSeconds", 0));
     const JsonTree::json_pointer types("/FunctionResponseTypes");

@@ -119,4 +119,14 @@ SimDistribution SimSettings::distribution(const char* key, const SimDistribution
     return v.is_null() ? fallback : SimDistribution::fromJson(v, keyName(key));
 }
 
+const JsonTree& SimSettings::pollingParameters(const JsonTree& properties)
+{
+    for (const char* key : {"SqsQueueParameters", "KinesisStreamParameters", "DynamoDBStreamParameters"}) {
+        const auto found = properties.find(key);
+        if (found != properties.end() && found->is_object())
+            return *found;
+    }
+    return properties;
+}
+
 } // namespace tributary

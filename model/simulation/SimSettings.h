@@ -38,6 +38,11 @@ public:
     static double templateNumber(const JsonTree& properties, const char* pointer, double fallback);
     /** A string (or boolean as "true"/"false") at pointer in a template's Properties, or fallback. */
     static std::string templateText(const JsonTree& properties, const char* pointer, const std::string& fallback);
+    /**
+     * Where a polled edge keeps its batching settings: the edge's properties, or for a pipe's source
+     * the SqsQueueParameters, KinesisStreamParameters or DynamoDBStreamParameters in them.
+     */
+    static const JsonTree& pollingParameters(const JsonTree& properties);
     /** A key for error messages: where/key. */
     std::string keyName(const char* key) const { return m_where + "/" + key; }
 

@@ -16,7 +16,7 @@ StreamConsumer::StreamConsumer(SimContext& context, const std::string& streamId,
     : SimModel(context, streamId + "->" + link.target->id(), "streamConsumer", streamSettings)
     , m_link(std::move(link))
 {
-    const JsonTree& p = connection.properties;
+    const JsonTree& p = SimSettings::pollingParameters(connection.properties);
     m_parallelization = std::clamp(static_cast<int>(SimSettings::templateNumber(p, "/ParallelizationFactor", 1)), 1, 10);
     m_batchSize = std::max(1, static_cast<int>(SimSettings::templateNumber(p, "/BatchSize", 100)));
     m_window = simSeconds(SimSettings::templateNumber(p, "/MaximumBatchingWindowInSeconds", 0));

@@ -440,6 +440,39 @@ Metadata:
         QVERIFY(count(results, "Target", "throttles") >= 99);
     }
 
+    void pipesBatchAsTheirSourceParametersSay()
+    {
+        const auto meanBatch = [](const char* sourceParameters) {
+            const QByteArray text = QByteArray(R"(AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Source:
+    Type: AWS::SQS::Queue
+  Target:
+    Type: AWS::SQS::Queue
+  Pipe:
+    Type: AWS::Pipes::Pipe
+    Properties:
+      RoleArn: arn:aws:iam::123456789012:role/pipe
+      Source: !GetAtt Source.Arn
+      Target: !GetAtt Target.Arn
+)") + sourceParameters + R"(
+Metadata:
+  Tributary:
+    simulation:
+      durationSeconds: 60
+      entries:
+        - resource: Source
+          load: {shape: burst, count: 200, atSeconds: 1}
+)";
+            const JsonTree results = resultsFor(text);
+            return results["resources"]["Source"]["consumers"]["Pipe"]["meanBatchSize"].get<double>();
+        };
+        const double byDefault = meanBatch("");
+        const double small = meanBatch("      SourceParameters:\n        SqsQueueParameters: {BatchSize: 2}\n");
+        QVERIFY2(small <= 2 && small > 1, qPrintable(QString::number(small)));
+        QVERIFY2(byDefault > 2 && byDefault <= 10, qPrintable(QString::number(byDefault)));
+    }
+
     void pipeFiltersDropRecordsBeforeTheTarget()
     {
         const QByteArray text = R"(AWSTemplateFormatVersion: '2010-09-09'
