@@ -213,19 +213,40 @@ private Q_SLOTS:
         QCOMPARE(file.readAll(), QByteArray("changed on disk by someone else\n"));
     }
 
+private:
+    /** Opens the order example, saves it to path (original gets the bytes), then moves a node. */
+    static void saveThenMove(MainWindow& window, const QString& path, QByteArray* original)
+    {
+        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
+        QCOMPARE(window.saveTo(path), QString());
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        *original = saved.readAll();
+        QVERIFY(window.document()->push(new MoveResourcesCommand(
+                    window.document(), {{QStringLiteral("OrdersTable"), QPointF(0, 0)}})).isEmpty());
+    }
+
+    /** A save that failed said why, naming the file, and left the file and the unsaved change as they were. */
+    static void expectFailedSave(const MainWindow& window, const QString& path, const QString& problem,
+                                 const QByteArray& original)
+    {
+        QVERIFY2(problem.contains(path), qPrintable(problem));
+        QVERIFY(window.isWindowModified());
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), original);
+    }
+
+private Q_SLOTS:
     void failedSaveKeepsTheOldFileAndSaysWhy()
     {
         QTemporaryDir directory;
         const QString path = directory.filePath(QStringLiteral("orders.yaml"));
         MainWindow window(Catalogue::builtIn());
-        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
-        QCOMPARE(window.saveTo(path), QString());
-        QFile saved(path);
-        QVERIFY(saved.open(QIODevice::ReadOnly));
-        const QByteArray original = saved.readAll();
-        saved.close();
-        QVERIFY(window.document()->push(new MoveResourcesCommand(
-                    window.document(), {{QStringLiteral("OrdersTable"), QPointF(0, 0)}})).isEmpty());
+        QByteArray original;
+        saveThenMove(window, path, &original);
+        if (QTest::currentTestFailed())
+            return;
 
         // A file size limit makes the write fail even for root, as a full disk would.
         std::signal(SIGXFSZ, SIG_IGN);
@@ -237,10 +258,7 @@ private Q_SLOTS:
         const QString problem = window.saveTo(path);
         setrlimit(RLIMIT_FSIZE, &previous);
 
-        QVERIFY2(problem.contains(path), qPrintable(problem));
-        QVERIFY(window.isWindowModified());
-        QVERIFY(saved.open(QIODevice::ReadOnly));
-        QCOMPARE(saved.readAll(), original);
+        expectFailedSave(window, path, problem, original);
     }
 
     void saveIntoAReadOnlyFolderKeepsTheOldFileAndSaysWhy()
@@ -250,14 +268,10 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(folder));
         const QString path = QDir(folder).filePath(QStringLiteral("orders.yaml"));
         MainWindow window(Catalogue::builtIn());
-        QVERIFY(window.openFile(QStringLiteral(":/examples/order-pipeline.yaml")).isEmpty());
-        QCOMPARE(window.saveTo(path), QString());
-        QFile saved(path);
-        QVERIFY(saved.open(QIODevice::ReadOnly));
-        const QByteArray original = saved.readAll();
-        saved.close();
-        QVERIFY(window.document()->push(new MoveResourcesCommand(
-                    window.document(), {{QStringLiteral("OrdersTable"), QPointF(0, 0)}})).isEmpty());
+        QByteArray original;
+        saveThenMove(window, path, &original);
+        if (QTest::currentTestFailed())
+            return;
 
         const auto readable = QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther | QFile::ExeOwner
             | QFile::ExeGroup | QFile::ExeOther;
@@ -276,10 +290,7 @@ private Q_SLOTS:
             QVERIFY(seteuid(0) == 0);
         QFile::setPermissions(folder, readable | QFile::WriteOwner);
 
-        QVERIFY2(problem.contains(path), qPrintable(problem));
-        QVERIFY(window.isWindowModified());
-        QVERIFY(saved.open(QIODevice::ReadOnly));
-        QCOMPARE(saved.readAll(), original);
+        expectFailedSave(window, path, problem, original);
         QCOMPARE(QDir(folder).entryList(QDir::Files), QStringList{QStringLiteral("orders.yaml")});
     }
 
