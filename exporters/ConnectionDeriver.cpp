@@ -280,6 +280,10 @@ private:
             const auto value = JsonTreeEdit::valueAt(own.properties, QString::fromStdString(path));
             if (!value)
                 continue;
+            if (form.value("each", false)) {
+                deriveEach(rule, own, path, *value, inSource);
+                continue;
+            }
             for (const auto& [pointer, element] : elementsOf(*value, path)) {
                 const std::string other = resolveEnd(element);
                 const std::string self = own.id.toStdString();
@@ -293,6 +297,24 @@ private:
                 add(rule, source, target, JsonTree::object(), parts, {});
             }
         }
+    }
+
+    /**
+     * A form marked `each` (a state machine's definition): every resource the value references that
+     * the rule joins is an edge. The value is read, not owned: its part is marked `keep`, so that
+     * removing one edge leaves the definition, which the other edges also stand on, as it is.
+     */
+    void deriveEach(const ConnectionRule& rule, const Resource& own, const std::string& path, const JsonTree& value,
+                    bool inSource)
+    {
+        const std::string self = own.id.toStdString();
+        References::visit(value, path, [&](const std::string&, const std::string& other) {
+            const std::string source = inSource ? self : other;
+            const std::string target = inSource ? other : self;
+            if (isResource(other) && endsFit(rule, source, target))
+                add(rule, source, target, JsonTree::object(),
+                    JsonTree::array({{{"resource", self}, {"path", path}, {"keep", true}}}), {});
+        });
     }
 
     /** A permission alone is no SDK call: the function must also be told where the target is. */

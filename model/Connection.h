@@ -22,7 +22,9 @@ struct Connection
      * {"resource": id, "path": pointer into its Properties} for a subtree of a resource (a SAM
      * event, a rule target, a policy), or {"resource": id} for a whole resource that exists only
      * for the edge (an event source mapping, a subscription, a permission). Empty for an edge
-     * drawn on the canvas and not yet saved.
+     * drawn on the canvas and not yet saved. A part with "keep": true is where the edge is read
+     * from but not what it owns (a state machine's definition, which names many edges): removing
+     * the edge leaves it.
      */
     JsonTree parts = JsonTree::array();
 

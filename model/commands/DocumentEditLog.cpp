@@ -180,8 +180,10 @@ void DocumentEditLog::disconnect(Document* document, const QStringList& ids)
         const Connection* connection = document->architecture().connection(id);
         if (!connection)
             continue;
-        for (const JsonTree& part : connection->parts)
-            pending.push_back(part);
+        for (const JsonTree& part : connection->parts) {
+            if (!part.value("keep", false))
+                pending.push_back(part);
+        }
         ends.emplace_back(connection->source, connection->target);
         removeConnection(document, id);
     }

@@ -1,5 +1,7 @@
 #include "exporters/ConnectionDeriver.h"
 #include "exporters/TemplateReader.h"
+#include "model/Document.h"
+#include "model/commands/DisconnectCommand.h"
 #include "model/catalogue/Catalogue.h"
 
 #include <QTemporaryDir>
@@ -279,6 +281,45 @@ private Q_SLOTS:
 )");
         QCOMPARE(edges(a), QStringList({"Writer>Orders:functionAccessesTable"}));
         QCOMPARE(a.carrierIds(), QSet<QString>({QStringLiteral("WriterToOrders")}));
+    }
+
+    void aDefinitionNamingSeveralResourcesIsATaskEdgeToEach()
+    {
+        const Architecture a = read(R"(
+  One:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: python3.12, Handler: index.handler, InlineCode: x}
+  Two:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: python3.12, Handler: index.handler, InlineCode: x}
+  Done:
+    Type: AWS::SQS::Queue
+  Machine:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      RoleArn: arn:aws:iam::123456789012:role/machine
+      DefinitionString: !Sub |
+        {"StartAt": "A", "States": {
+          "A": {"Type": "Task", "Resource": "${One.Arn}", "Next": "B"},
+          "B": {"Type": "Task", "Resource": "${Two.Arn}", "Next": "C"},
+          "C": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage",
+                "Parameters": {"QueueUrl": "${Done}", "MessageBody.$": "$"}, "End": true}}}
+)");
+        QCOMPARE(edges(a), QStringList({"Machine>One:stateMachineToFunction", "Machine>Two:stateMachineToFunction",
+                                        "Machine>Done:stateMachineToQueue"}));
+        // The definition is read, not owned: each edge keeps it.
+        QCOMPARE(only(a, QStringLiteral("stateMachineToQueue")).parts,
+                 JsonTree::parse(R"([{"resource": "Machine", "path": "/DefinitionString", "keep": true}])"));
+        Document document(Catalogue::builtIn());
+        document.resetArchitecture(a);
+        const JsonTree definition = a.resource(QStringLiteral("Machine"))->properties;
+        // Even with every edge it names gone, the definition stays.
+        QStringList ids;
+        for (const Connection& connection : a.connections())
+            ids.append(connection.id);
+        QVERIFY(document.push(new DisconnectCommand(&document, ids)).isEmpty());
+        QVERIFY(document.architecture().connections().empty());
+        QVERIFY(document.architecture().resource(QStringLiteral("Machine"))->properties == definition);
     }
 
     void remainingReferencesAndDependsOn()
