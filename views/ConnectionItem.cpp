@@ -10,22 +10,6 @@
 
 namespace tributary {
 
-namespace {
-
-Qt::PenStyle penStyleFor(const QString& meaning)
-{
-    if (meaning == QLatin1String("sync") || meaning == QLatin1String("task"))
-        return Qt::SolidLine;
-    if (meaning == QLatin1String("async") || meaning == QLatin1String("onSuccess"))
-        return Qt::DashLine;
-    if (meaning == QLatin1String("onFailure") || meaning == QLatin1String("deadLetter"))
-        return Qt::DashDotLine;
-    if (meaning == QLatin1String("sdk"))
-        return Qt::DotLine;
-    return Qt::SolidLine;
-}
-
-} // namespace
 
 ConnectionItem::ConnectionItem(const QString& id, ResourceItem* source, ResourceItem* target, const QString& meaning,
                                const QString& ruleLabel)
@@ -34,9 +18,7 @@ ConnectionItem::ConnectionItem(const QString& id, ResourceItem* source, Resource
     , m_target(target)
     , m_ruleLabel(ruleLabel)
 {
-    QPen pen(lineColour(), meaning == QLatin1String("polled") || meaning == QLatin1String("stream") ? 2.5 : 1.5);
-    pen.setStyle(penStyleFor(meaning));
-    setPen(pen);
+    setPen(penFor(meaning));
     setZValue(0);
     setFlag(ItemIsSelectable);
     setLabel(ruleLabel);
@@ -49,6 +31,31 @@ void ConnectionItem::setLabel(const QString& label)
     setToolTip(label == m_ruleLabel ? QStringLiteral("%1: %2").arg(m_id, m_ruleLabel)
                                     : QStringLiteral("%1: %2 (%3)").arg(m_id, m_ruleLabel, label));
     update();
+}
+
+QPen ConnectionItem::penFor(const QString& meaning)
+{
+    struct Look
+    {
+        const char* meaning;
+        Qt::PenStyle style;
+        qreal width;
+        QRgb colour;
+    };
+    static const Look looks[] = {
+        {"sync", Qt::SolidLine, 1.5, 0},           {"task", Qt::SolidLine, 1.5, 0},
+        {"pipeTarget", Qt::SolidLine, 1.5, 0},     {"async", Qt::DashLine, 1.5, 0},
+        {"polled", Qt::SolidLine, 2.5, 0},         {"pipeSource", Qt::SolidLine, 2.5, 0},
+        {"stream", Qt::SolidLine, 2.5, 0xff2a8c8c}, {"sdk", Qt::DotLine, 1.5, 0},
+        {"onSuccess", Qt::DashLine, 1.5, 0xff3d8b37}, {"onFailure", Qt::DashDotLine, 1.5, 0xffc0392b},
+        {"deadLetter", Qt::DashDotLine, 2.5, 0xffc0392b}, {"reference", Qt::DotLine, 1, 0xff9aa5b1},
+        {"dependency", Qt::DashLine, 1, 0xff9aa5b1},
+    };
+    for (const Look& look : looks) {
+        if (meaning == QLatin1String(look.meaning))
+            return QPen(look.colour ? QColor::fromRgba(look.colour) : lineColour(), look.width, look.style);
+    }
+    return QPen(lineColour(), 1.5);
 }
 
 QColor ConnectionItem::lineColour()
@@ -67,6 +74,9 @@ void ConnectionItem::updatePath()
     // The curve arrives horizontally, so the arrow head points right at the in port.
     m_arrow = QPolygonF({to, to + QPointF(-9, -4.5), to + QPointF(-9, 4.5)});
     m_labelAt = path.pointAtPercent(0.5) + QPointF(4, -4);
+    // A forward edge's label ends before the target's node; a backward edge has room on its right.
+    const qreal room = to.x() - m_labelAt.x() - 6;
+    m_labelRoom = room > 0 ? std::min<qreal>(labelWidth, room) : labelWidth;
 }
 
 void ConnectionItem::setOverview(bool overview)
@@ -147,9 +157,9 @@ void ConnectionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* op
     painter->setBrush(pen().color());
     painter->setPen(Qt::NoPen);
     painter->drawPolygon(m_arrow);
-    if (detail > 0.6 && !m_label.isEmpty()) {
+    if (detail > 0.6 && !m_label.isEmpty() && m_labelRoom >= minimumLabelRoom) {
         painter->setPen(option->palette.text().color());
-        painter->drawText(m_labelAt, painter->fontMetrics().elidedText(m_label, Qt::ElideRight, labelWidth));
+        painter->drawText(m_labelAt, painter->fontMetrics().elidedText(m_label, Qt::ElideRight, static_cast<int>(m_labelRoom)));
     }
 }
 

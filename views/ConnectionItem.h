@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QGraphicsPathItem>
+#include <QPen>
 #include <QString>
 
 namespace tributary {
@@ -33,8 +34,14 @@ public:
      * the curve spans only a few pixels, where its bends cannot be seen, else overviewSegments.
      */
     void appendOverviewLines(QList<QLineF>& lines, qreal scale) const;
-    /** The colour of every edge that is not selected. */
+    /** The colour of edges whose meaning has none of its own, and of every edge in overview. */
     static QColor lineColour();
+    /**
+     * How an edge of a rule's meaning looks: calls solid, asynchronous hand-overs dashed, polling
+     * and streams thick (streams teal), SDK calls dotted, success destinations green, failure
+     * destinations and dead-letter queues red dash-dot, references and dependencies thin grey.
+     */
+    static QPen penFor(const QString& meaning);
 
     QRectF boundingRect() const override;
     /** A band along the curve, so that a click near the line selects it. */
@@ -50,6 +57,8 @@ private:
 
     /** The label is cut to this many pixels, which the bounding rect leaves room for. */
     static constexpr int labelWidth = 150;
+    /** Below this many pixels between the middle of the curve and the target, the label is left out. */
+    static constexpr qreal minimumLabelRoom = 28;
 
     QString m_id;
     ResourceItem* m_source;
@@ -58,6 +67,7 @@ private:
     QString m_label;
     QPolygonF m_arrow;
     QPointF m_labelAt;
+    qreal m_labelRoom = labelWidth;
     bool m_overview = false;
 };
 

@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QImage>
+#include <QSet>
 #include <QNativeGestureEvent>
 #include <QPainter>
 #include <QPointingDevice>
@@ -178,6 +179,23 @@ private Q_SLOTS:
         m_scene->clearSelection();
         QTest::keyClick(m_view->viewport(), Qt::Key_Down);
         QCOMPARE(m_document->undoStack()->index(), 0);
+    }
+
+    void edgeStylesTellMeaningsApart()
+    {
+        const QStringList meanings{QStringLiteral("sync"), QStringLiteral("async"), QStringLiteral("polled"),
+                                   QStringLiteral("stream"), QStringLiteral("sdk"), QStringLiteral("onSuccess"),
+                                   QStringLiteral("onFailure"), QStringLiteral("deadLetter"), QStringLiteral("reference")};
+        QSet<QString> looks;
+        for (const QString& meaning : meanings) {
+            const QPen pen = ConnectionItem::penFor(meaning);
+            looks.insert(QStringLiteral("%1/%2/%3").arg(int(pen.style())).arg(pen.widthF()).arg(pen.color().name()));
+        }
+        QCOMPARE(looks.size(), meanings.size());
+        // The items wear their rule's look.
+        const Connection& connection = *m_document->architecture().connection(m_edgeId);
+        const QString meaning = Catalogue::builtIn().rule(connection.rule)->meaning;
+        QCOMPARE(edge()->pen(), ConnectionItem::penFor(meaning));
     }
 
 private:
