@@ -321,19 +321,25 @@ private:
         }
         const JsonTree* fallback = member(json, "Default");
         const int otherwise = fallback ? stateNamed(*fallback, "Default", names, where) : -1 - NoChoiceMatched;
+        // The input is the entry's payload, without what earlier tasks returned: a rule reading a
+        // path the payload lacks most likely reads a task's result, so it counts as false (AWS would
+        // raise States.Runtime on an input truly without it).
+        bool unknownPath = false;
         for (const PayloadSpec& payload : m_payloads) {
             int chosen = otherwise;
             for (const auto& [rule, target] : rules) {
                 const AslChoiceRule::Result result = rule.evaluate(payload.json);
-                if (result == AslChoiceRule::Result::True)
+                unknownPath = unknownPath || result == AslChoiceRule::Result::Runtime;
+                if (result == AslChoiceRule::Result::True) {
                     chosen = target;
-                if (result == AslChoiceRule::Result::Runtime)
-                    chosen = -1 - Runtime;
-                if (result != AslChoiceRule::Result::False)
                     break;
+                }
             }
             state.choiceByPayload.push_back(chosen);
         }
+        if (unknownPath)
+            m_definition.addNote("state " + state.name + ": a rule reads a path the scenario's payloads lack (task "
+                                 "results are not simulated); it is taken as false.");
     }
 
     void readMap(const JsonTree& json, State& state, const QString& where)

@@ -201,6 +201,37 @@ private Q_SLOTS:
         QCOMPARE(entered(results, "Done"), std::uint64_t(0));
     }
 
+    void aChoiceOnATaskResultTheSimulationDoesNotKnowTakesItsDefault()
+    {
+        const JsonTree results = resultsFor(flow(R"(        StartAt: Charge
+        States:
+          Charge: {Type: Task, Resource: arn:aws:states:::lambda:invoke, Parameters: {FunctionName: "${AArn}"},
+                   ResultPath: $.charge, Next: Paid}
+          Paid:
+            Type: Choice
+            Choices:
+              - {Variable: $.charge.Payload.status, StringEquals: declined, Next: Refuse}
+              - {Variable: $.kind, StringEquals: gift, Next: Wrap}
+            Default: Ship
+          Refuse: {Type: Fail, Error: Declined}
+          Wrap: {Type: Task, Resource: arn:aws:states:::lambda:invoke, Parameters: {FunctionName: "${BArn}"}, End: true}
+          Ship: {Type: Task, Resource: arn:aws:states:::lambda:invoke, Parameters: {FunctionName: "${CArn}"}, End: true}
+)", R"(      entries:
+        - resource: Flow
+          load: {shape: burst, count: 4, atSeconds: 1}
+          payload: {kind: gift}
+        - resource: Flow
+          load: {shape: burst, count: 6, atSeconds: 1}
+          payload: {kind: plain}
+)"));
+        // The unknown result counts as no match; the rules after it still decide.
+        QCOMPARE(count(results, "B", "invocations"), std::uint64_t(4));
+        QCOMPARE(count(results, "C", "invocations"), std::uint64_t(6));
+        QCOMPARE(executions(results, "succeeded"), std::uint64_t(10));
+        const std::string notes = results["resources"]["Flow"]["notes"].dump();
+        QVERIFY2(notes.find("state Paid") != std::string::npos, notes.c_str());
+    }
+
     void retryMaxAttemptsTwoMakesThreeAttemptsWithBackoff()
     {
         std::unique_ptr<Simulator> simulator = simulatorFor(flow(R"(        StartAt: Charge
