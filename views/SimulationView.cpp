@@ -280,13 +280,21 @@ void SimulationView::showSeries(const QString& resourceId)
 {
     auto* chart = new QChart;
     chart->setTitle(resourceId);
+    // The panel is short: the legend goes beside the plot, and the margins are thin.
+    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->setMargins(QMargins(2, 2, 2, 2));
     const JsonTree& series = m_results.value("series", JsonTree::object());
     const std::string id = resourceId.toStdString();
     if (series.contains("t") && series.contains(id) && series[id].is_object()) {
         const JsonTree& times = series["t"];
+        // Short labels and few ticks: the panel is small, and Qt Charts elides labels that do not fit.
         auto* x = new QValueAxis;
         x->setTitleText(tr("simulated seconds"));
+        x->setLabelFormat(QStringLiteral("%.0f"));
+        x->setTickCount(4);
         auto* y = new QValueAxis;
+        y->setLabelFormat(QStringLiteral("%g"));
+        y->setTickCount(3);
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         double top = 1;
@@ -301,8 +309,10 @@ void SimulationView::showSeries(const QString& resourceId)
             line->attachAxis(x);
             line->attachAxis(y);
         }
-        x->setRange(0, times.empty() ? 1 : times.back().get<double>());
+        // The whole run along the bottom (round for round run lengths), nice steps up the side.
+        x->setRange(0, m_results.value("duration_s", times.empty() ? 1.0 : times.back().get<double>()));
         y->setRange(0, top * 1.1);
+        y->applyNiceNumbers();
     }
     QChart* previous = m_chart->chart();
     m_chart->setChart(chart);
