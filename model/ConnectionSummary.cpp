@@ -1,8 +1,10 @@
 #include "model/ConnectionSummary.h"
 
+#include "model/simulation/SimSettings.h"
+
 #include <QStringList>
 
-#include <optional>
+#include <cmath>
 
 namespace tributary {
 
@@ -16,21 +18,6 @@ const JsonTree* member(const JsonTree& object, const char* key)
         return nullptr;
     const auto found = object.find(key);
     return found == object.end() || found->is_null() ? nullptr : &*found;
-}
-
-/** A number the author wrote, or nothing for an intrinsic or a string that is not one. */
-std::optional<double> numberAt(const JsonTree& properties, const char* key)
-{
-    const JsonTree* value = member(properties, key);
-    if (value && value->is_number())
-        return value->get<double>();
-    if (value && value->is_string()) {
-        bool ok = false;
-        const double number = QString::fromStdString(value->get<std::string>()).toDouble(&ok);
-        if (ok)
-            return number;
-    }
-    return std::nullopt;
 }
 
 /** One matched value: a string as it is, a prefix or suffix with a star, anything else as "…". */
@@ -83,13 +70,17 @@ QString patternText(const JsonTree& pattern)
 QString ConnectionSummary::of(const Connection& connection, const QString& ruleLabel, const Architecture& architecture)
 {
     const JsonTree& properties = connection.properties;
+    // NaN stands for "not a number the author wrote" (absent, or an intrinsic).
+    const auto numberAt = [&properties](const char* pointer) {
+        return SimSettings::templateNumber(properties, pointer, std::nan(""));
+    };
     QStringList parts;
-    if (const auto batch = numberAt(properties, "BatchSize"))
-        parts.append(QStringLiteral("batch %1").arg(*batch));
-    if (const auto window = numberAt(properties, "MaximumBatchingWindowInSeconds"); window && *window > 0)
-        parts.append(QStringLiteral("window %1 s").arg(*window));
-    if (const auto parallel = numberAt(properties, "ParallelizationFactor"); parallel && *parallel > 1)
-        parts.append(QStringLiteral("×%1 per shard").arg(*parallel));
+    if (const double batch = numberAt("/BatchSize"); !std::isnan(batch))
+        parts.append(QStringLiteral("batch %1").arg(batch));
+    if (const double window = numberAt("/MaximumBatchingWindowInSeconds"); window > 0)
+        parts.append(QStringLiteral("window %1 s").arg(window));
+    if (const double parallel = numberAt("/ParallelizationFactor"); parallel > 1)
+        parts.append(QStringLiteral("×%1 per shard").arg(parallel));
     const JsonTree* pattern = member(properties, "Pattern");
     if (!pattern) {
         if (const Resource* target = architecture.resource(connection.target); target && target->kind == QLatin1String("eventRule"))

@@ -30,12 +30,6 @@ int pathScore(const QString& pattern, const QString& path)
     return given.size() == wanted.size() ? score + 1 : -1;
 }
 
-QString textAt(const JsonTree& properties, const char* key)
-{
-    const auto found = properties.find(key);
-    return found != properties.end() && found->is_string() ? QString::fromStdString(found->get<std::string>()) : QString();
-}
-
 } // namespace
 
 ApiModel::ApiModel(SimContext& context, const Resource& resource, SimSettings settings)
@@ -111,8 +105,8 @@ void ApiModel::configureRoutes(const Architecture& architecture, const std::vect
             if (link.meaning != LinkMeaning::Sync)
                 continue;
             const JsonTree& properties = architecture.connections()[static_cast<std::size_t>(link.connection)].properties;
-            const QString edgeMethod = textAt(properties, "Method");
-            const QString edgePath = textAt(properties, "Path");
+            const QString edgeMethod = QString::fromStdString(SimSettings::templateText(properties, "/Method", ""));
+            const QString edgePath = QString::fromStdString(SimSettings::templateText(properties, "/Path", ""));
             const bool anyMethod = edgeMethod.isEmpty() || edgeMethod.compare(QLatin1String("any"), Qt::CaseInsensitive) == 0
                 || edgeMethod == QLatin1String("*");
             if (!anyMethod && !method.isEmpty() && edgeMethod.compare(method, Qt::CaseInsensitive) != 0)

@@ -261,29 +261,25 @@ bool Simulator::step()
         settle();
         return false;
     }
-    const SimEvent event = m_context.events.pop();
+    dispatch(m_context.events.pop());
+    return true;
+}
+
+inline void Simulator::dispatch(const SimEvent& event)
+{
     m_context.now = event.time;
     ++m_events;
     if (event.model < 0)
         sample();
     else
         m_context.models[static_cast<std::size_t>(event.model)]->handle(event);
-    return true;
 }
 
 void Simulator::runUntil(SimTime until)
 {
     const SimTime limit = std::min(until, m_context.end);
-    SimModel* const* models = m_context.models.data();
-    while (!m_context.events.empty() && m_context.events.top().time < limit) {
-        const SimEvent event = m_context.events.pop();
-        m_context.now = event.time;
-        ++m_events;
-        if (event.model < 0)
-            sample();
-        else
-            models[event.model]->handle(event);
-    }
+    while (!m_context.events.empty() && m_context.events.top().time < limit)
+        dispatch(m_context.events.pop());
     if (until >= m_context.end)
         settle();
 }

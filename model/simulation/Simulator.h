@@ -67,6 +67,8 @@ private:
     void addModel(std::unique_ptr<SimModel> model, const QString& cfnType = QString());
     JsonTree costJson() const;
     void sample();
+    /** Handles one event: moves the clock to it, counts it, and gives it to its model (or samples). */
+    void dispatch(const SimEvent& event);
     void settle();
 
     Scenario m_scenario;
